@@ -1,0 +1,143 @@
+import { expect, type Page, test } from "@playwright/test";
+
+const feedStories = (page: Page, title = "Breaking News") =>
+  page.getByRole("list", { name: `${title} stories` }).getByRole("article");
+
+test("a reader scans the front page: headlines, summaries, times, photos with captions", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Breaking News — Dispatch");
+  await expect(page.getByRole("heading", { level: 1, name: "Breaking News" })).toBeVisible();
+  const stories = feedStories(page);
+  await expect(stories).toHaveCount(10);
+  const first = stories.first();
+  await expect(first.getByRole("heading", { level: 2 }).getByRole("link")).toBeVisible();
+  await expect(first.locator("time[datetime]")).toHaveCount(1);
+  await expect(first.getByRole("figure").locator("figcaption")).toContainText("Image caption,");
+  await expect(page.getByText("Sample story").first()).toBeVisible();
+});
+
+test("Load more twice shows 30 stories, moves focus to each first new story and announces it", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const stories = feedStories(page);
+  await expect(stories).toHaveCount(10);
+  const historyLength = await page.evaluate(() => history.length);
+
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(stories).toHaveCount(20);
+  await expect(page).toHaveURL(/\/\?page=2$/);
+  await expect(stories.nth(10).getByRole("link").first()).toBeFocused();
+  await expect(page.getByRole("status")).toHaveText("10 more stories loaded");
+
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(stories).toHaveCount(30);
+  await expect(page).toHaveURL(/\/\?page=3$/);
+  await expect(stories.nth(20).getByRole("link").first()).toBeFocused();
+
+  // The count is replaced in the URL, not pushed: Back leaves the feed rather than un-loading.
+  expect(await page.evaluate(() => history.length)).toBe(historyLength);
+});
+
+test("Load more says it is loading and cannot be pressed twice", async ({ page }) => {
+  let requests = 0;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/feeds/breaking-news/2.json", async (route) => {
+    requests += 1;
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  const button = page.getByRole("button", { name: "Load more" });
+  await button.click();
+  const loading = page.getByRole("button", { name: "Loading more stories…" });
+  await expect(loading).toHaveAttribute("aria-disabled", "true");
+  // A second and third press, as an impatient reader would (force: it is aria-disabled).
+  await loading.click({ force: true });
+  await loading.click({ force: true });
+  release();
+  await expect(feedStories(page)).toHaveCount(20);
+  expect(requests).toBe(1);
+});
+
+test("reload and a shared link show the same stories; Back from a story returns to the same place", async ({
+  page,
+}) => {
+  await page.goto("/?page=3");
+  const stories = feedStories(page);
+  await expect(stories).toHaveCount(30);
+  const headlines = await stories.getByRole("heading", { level: 2 }).allTextContents();
+
+  await page.reload();
+  await expect(stories).toHaveCount(30);
+  expect(await stories.getByRole("heading", { level: 2 }).allTextContents()).toEqual(headlines);
+
+  const target = stories.nth(24).getByRole("heading", { level: 2 }).getByRole("link");
+  await target.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 150);
+  await page.waitForTimeout(200);
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  expect(scrollBefore).toBeGreaterThan(1000);
+  await target.click();
+  await expect(page.getByRole("heading", { level: 1, name: headlines[24] })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(100);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?page=3$/);
+  await expect(stories).toHaveCount(30);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore - 5);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThanOrEqual(
+    5,
+  );
+});
+
+test("at the end of the feed Load more is gone and the reader is told so", async ({ page }) => {
+  await page.goto("/?page=99999");
+  await expect(page.getByText("You’re all caught up.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  const pageCount = Number(new URL(page.url()).searchParams.get("page"));
+  expect(pageCount).toBeGreaterThanOrEqual(5);
+  expect(await feedStories(page).count()).toBeGreaterThan((pageCount - 1) * 10);
+});
+
+test.describe("invalid ?page values are clamped, never a crash", () => {
+  for (const value of ["abc", "0", "-1", "1e9"]) {
+    test(`?page=${value}`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`/?page=${value}`);
+      await expect(feedStories(page)).toHaveCount(10);
+      await expect(page).toHaveURL(/\/$/);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test("a topic feed is headed by its topic and pages on its own", async ({ page }) => {
+  await page.goto("/");
+  await page
+    .getByRole("navigation", { name: "Topics" })
+    .getByRole("link", { name: "Iran" })
+    .click();
+  await expect(page).toHaveURL(/\/topics\/iran$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Iran" })).toBeFocused();
+  await expect(page).toHaveTitle("Iran — Dispatch");
+  const stories = feedStories(page, "Iran");
+  await expect(stories).toHaveCount(10);
+  await page.getByRole("button", { name: "Load more" }).click();
+  expect(await stories.count()).toBeGreaterThan(10);
+});
+
+test("every page has the Breaking News banner and the Special Report section", async ({ page }) => {
+  await page.goto("/topics/science");
+  const banner = page.getByRole("region", { name: "Breaking News" });
+  await expect(banner.getByRole("link")).not.toHaveCount(0);
+  const special = page.getByRole("region", { name: "Special Report" });
+  await expect(special.getByRole("heading", { level: 2, name: "Special Report" })).toBeVisible();
+  expect(await special.getByRole("link").count()).toBeGreaterThanOrEqual(3);
+});

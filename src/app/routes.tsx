@@ -1,0 +1,43 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { RouteObject } from "react-router";
+import { NotFoundView } from "@/app/not-found-page";
+import { RootLayout } from "@/app/root-layout";
+import { RouteError } from "@/app/route-error";
+import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
+import { feedLoader } from "@/features/feed/feed-loader";
+import { BreakingNewsFeed, TopicFeed } from "@/features/feed/feed-routes";
+import { storyLoader } from "@/features/story/story-loader";
+import { StoryPage } from "@/features/story/story-page";
+
+/**
+ * The route table. Loaders fill the query cache before a page renders, so pages read cached
+ * data synchronously (the router restores scroll on Back, and prerendering can reuse them).
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: "root",
+      element: <RootLayout />,
+      // The navigation, banner and Special Report are extras: if they fail, the page still loads.
+      loader: async () => {
+        await Promise.allSettled([
+          queryClient.ensureQueryData(topicsQuery()),
+          queryClient.ensureQueryData(breakingQuery()),
+          queryClient.ensureQueryData(specialReportsQuery()),
+        ]);
+        return null;
+      },
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <BreakingNewsFeed />, loader: feedLoader(queryClient) },
+            { path: "topics/:slug", element: <TopicFeed />, loader: feedLoader(queryClient) },
+            { path: "stories/:id", element: <StoryPage />, loader: storyLoader(queryClient) },
+            { path: "*", element: <NotFoundView /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,85 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { FeedPage, StoryList, StoryPage, Topic } from "@/content/api-types";
+
+/**
+ * Typed fetchers for the static JSON API and the query-option factories that hooks and route
+ * loaders share, so a loader's prefetch and a component's read always hit the same cache entry.
+ */
+
+/** A request that found nothing: shown as "Page not found", never retried. */
+export class NotFoundError extends Error {
+  constructor(readonly url: string) {
+    super(`Not found: ${url}`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Any other failure (network, server, malformed JSON): shown with "Try again". */
+export class ApiError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: combined, headers: { accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const reason = timeout.aborted ? "the server took too long to answer" : "the network failed";
+    throw new ApiError(url, `Could not load ${url}: ${reason}.`);
+  }
+  if (response.status === 404) throw new NotFoundError(url);
+  if (!response.ok) {
+    throw new ApiError(url, `Could not load ${url}: the server answered ${response.status}.`);
+  }
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(url, `Could not load ${url}: the answer was not valid JSON.`);
+  }
+}
+
+export const feedPageUrl = (feed: string, page: number) => `/api/feeds/${feed}/${page}.json`;
+export const storyUrl = (id: string) => `/api/stories/${id}.json`;
+
+export const topicsQuery = () =>
+  queryOptions({
+    queryKey: ["topics"],
+    queryFn: ({ signal }) => fetchJson<Topic[]>("/api/topics.json", signal),
+  });
+
+export const breakingQuery = () =>
+  queryOptions({
+    queryKey: ["breaking"],
+    queryFn: ({ signal }) => fetchJson<StoryList>("/api/breaking.json", signal),
+  });
+
+export const specialReportsQuery = () =>
+  queryOptions({
+    queryKey: ["special-reports"],
+    queryFn: ({ signal }) => fetchJson<StoryList>("/api/special-reports.json", signal),
+  });
+
+export const feedQuery = (feed: string) =>
+  infiniteQueryOptions({
+    queryKey: ["feed", feed],
+    queryFn: ({ pageParam, signal }) => fetchJson<FeedPage>(feedPageUrl(feed, pageParam), signal),
+    initialPageParam: 1,
+    getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
+  });
+
+export const storyQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["story", id],
+    queryFn: ({ signal }) => fetchJson<StoryPage>(storyUrl(id), signal),
+  });

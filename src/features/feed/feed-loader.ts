@@ -1,0 +1,26 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { LoaderFunctionArgs } from "react-router";
+import { feedQuery } from "@/content/api-client";
+import { BREAKING_FEED } from "@/content/api-types";
+import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
+
+/**
+ * Makes sure every page the URL asks for is in the cache before the feed renders, so reload,
+ * a shared `?page=3` link and Back all render the same stories synchronously and the router
+ * can restore the scroll position.
+ */
+export const feedLoader =
+  (queryClient: QueryClient) =>
+  async ({ params, request }: LoaderFunctionArgs) => {
+    const feed = params.slug ?? BREAKING_FEED;
+    const options = feedQuery(feed);
+    const data = await queryClient.ensureInfiniteQueryData(options);
+    const firstPage = data.pages[0];
+    if (!firstPage) return null;
+    const requested = parsePageParam(new URL(request.url).searchParams.get("page"));
+    const wanted = clampPageCount(requested, firstPage.pageCount);
+    if (data.pages.length < wanted) {
+      await queryClient.fetchInfiniteQuery({ ...options, pages: wanted, staleTime: 0 });
+    }
+    return null;
+  };

@@ -1,0 +1,52 @@
+import type { Ref } from "react";
+import type { StorySummary } from "@/content/api-types";
+import { textDirection } from "@/content/text-direction";
+import { Figure } from "@/shared/figure";
+import { StoryLink } from "@/shared/story-link";
+import { StoryTime } from "@/shared/story-time";
+
+type Props = {
+  story: StorySummary;
+  topicName: string | undefined;
+  /** The first card's photo is the page's largest paint: fetch it first. */
+  priority: boolean;
+  headlineRef?: Ref<HTMLAnchorElement>;
+};
+
+export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
+  const dir = textDirection(story.lang);
+  return (
+    <article lang={story.lang} dir={dir} className="story-card">
+      <h2 className="story-card-headline text-[1.25em] font-bold leading-snug">
+        <StoryLink
+          id={story.id}
+          ref={headlineRef}
+          className="underline-offset-4 hover:underline focus-visible:underline"
+        >
+          {story.headline}
+        </StoryLink>
+      </h2>
+      {story.photo ? (
+        <div className="story-card-figure">
+          <Figure photo={story.photo} priority={priority} lang={story.lang} dir={dir} />
+        </div>
+      ) : null}
+      <p className="story-card-summary leading-relaxed">{story.summary}</p>
+      <p className="story-card-meta flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.875em] text-[var(--color-muted)]">
+        {story.sample ? (
+          <span
+            dir="ltr"
+            lang="en"
+            className="rounded-sm border border-current px-1.5 py-0.5 text-[0.8125em] font-semibold uppercase tracking-wide"
+          >
+            Sample story
+          </span>
+        ) : null}
+        {topicName ? (
+          <span className="font-semibold text-[var(--color-accent-text)]">{topicName}</span>
+        ) : null}
+        <StoryTime iso={story.publishedAt} lang={story.lang} />
+      </p>
+    </article>
+  );
+}

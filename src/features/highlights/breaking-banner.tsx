@@ -1,0 +1,31 @@
+import { useQuery } from "@tanstack/react-query";
+import { breakingQuery } from "@/content/api-client";
+import { textDirection } from "@/content/text-direction";
+import { StoryLink } from "@/shared/story-link";
+
+/**
+ * Every breaking story at once, as plain links: nothing rotates or moves by itself, so a
+ * reader never has to chase a headline (WCAG 2.2.2).
+ */
+export function BreakingBanner() {
+  const stories = useQuery(breakingQuery()).data?.stories ?? [];
+  if (stories.length === 0) return null;
+  return (
+    <section aria-labelledby="breaking-label" className="breaking-banner">
+      <div className="page-frame flex flex-col gap-2 py-3 sm:flex-row sm:items-baseline sm:gap-4">
+        <p id="breaking-label" className="shrink-0 font-bold uppercase tracking-wide">
+          Breaking News
+        </p>
+        <ul className="grid gap-x-6 text-[0.9375rem] sm:grid-cols-2">
+          {stories.map((story) => (
+            <li key={story.id} lang={story.lang} dir={textDirection(story.lang)}>
+              <StoryLink id={story.id} className="underline underline-offset-2">
+                {story.headline}
+              </StoryLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useSyncExternalStore } from "react";
+import { TEXT_SIZES } from "@/features/reading-size/text-size";
+import {
+  getServerTextSize,
+  getTextSize,
+  setTextSize,
+  subscribeTextSize,
+} from "@/features/reading-size/text-size-store";
+
+/**
+ * Four toggle buttons in a fieldset labelled "Text size": each is its own Tab stop and says whether it is
+ * pressed. The visible label ("LG") starts the accessible name, so voice control users can
+ * say what they see, and the spoken word ("large") follows.
+ */
+export function TextSizeControl() {
+  const current = useSyncExternalStore(subscribeTextSize, getTextSize, getServerTextSize);
+  return (
+    <fieldset className="flex items-center gap-1">
+      <legend className="float-start me-1 text-sm text-[var(--color-muted)]">Text size</legend>
+      {TEXT_SIZES.map((size) => (
+        <button
+          key={size.value}
+          type="button"
+          aria-pressed={current === size.value}
+          onClick={() => setTextSize(size.value)}
+          className="min-h-11 min-w-11 rounded border border-[var(--color-rule)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)]"
+        >
+          {size.label}
+          <span className="sr-only"> {size.name}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Block } from "@/content/schema";
+import type { TextDirection } from "@/content/text-direction";
+import { Figure } from "@/shared/figure";
+
+type Props = { blocks: Block[]; lang: string; dir: TextDirection };
+
+/**
+ * The story body: one component per block type, chosen by a single switch. The `never`
+ * check makes a new block type that nobody renders a type error, not a silent gap. Text is
+ * always rendered as text, so markup in a story shows as characters and never runs.
+ */
+export function StoryBlocks({ blocks, lang, dir }: Props) {
+  return (
+    <div className="story-body">
+      {blocks.map((block, index) => (
+        // Blocks have no ids and never reorder on the client, so the position is stable.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <StoryBlock key={index} block={block} lang={lang} dir={dir} />
+      ))}
+    </div>
+  );
+}
+
+function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: TextDirection }) {
+  switch (block.type) {
+    case "paragraph":
+      return <p dir="auto">{block.text}</p>;
+    case "heading":
+      return <h2 dir="auto">{block.text}</h2>;
+    case "quote":
+      return (
+        <blockquote dir="auto">
+          <p>{block.text}</p>
+          {block.cite ? <cite>{block.cite}</cite> : null}
+        </blockquote>
+      );
+    case "list": {
+      const items = block.items.map((item, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: list items are static text
+        <li key={index} dir="auto">
+          {item}
+        </li>
+      ));
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+    case "photo":
+      return <Figure photo={block.photo} lang={lang} dir={dir} />;
+    default:
+      return assertNever(block);
+  }
+}
+
+function assertNever(block: never): never {
+  throw new Error(`No renderer for block ${JSON.stringify(block)}`);
+}

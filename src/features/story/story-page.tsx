@@ -1,0 +1,140 @@
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { storyQuery, topicsQuery } from "@/content/api-client";
+import type { StoryLink as StoryLinkData, StorySummary } from "@/content/api-types";
+import { textDirection } from "@/content/text-direction";
+import { readingMinutes } from "@/features/story/reading-time";
+import { StoryBlocks } from "@/features/story/story-blocks";
+import { Figure } from "@/shared/figure";
+import { StoryLink } from "@/shared/story-link";
+import { StoryTime } from "@/shared/story-time";
+
+export function StoryPage() {
+  const { id = "" } = useParams();
+  const { story, previous, next, related } = useSuspenseQuery(storyQuery(id)).data;
+  const topics = useQuery(topicsQuery()).data ?? [];
+  const dir = textDirection(story.lang);
+  const storyTopics = story.topics.map(
+    (slug) => topics.find((topic) => topic.slug === slug) ?? { slug, name: slug },
+  );
+  const minutes = readingMinutes(story);
+
+  return (
+    <div className="reading-text">
+      <title>{`${story.headline} — Dispatch`}</title>
+      <article lang={story.lang} dir={dir} className="story">
+        <header className="grid gap-3">
+          {story.sample ? (
+            <p lang="en" dir="ltr" className="sample-label">
+              Sample story
+            </p>
+          ) : null}
+          <h1 tabIndex={-1} className="page-heading">
+            {story.headline}
+          </h1>
+          <p className="standfirst">{story.summary}</p>
+          <div className="story-meta">
+            {story.byline ? <p className="font-semibold">{story.byline}</p> : null}
+            {story.source ? (
+              <p>
+                <span lang="en" dir="ltr">
+                  Source:
+                </span>{" "}
+                {story.source}
+              </p>
+            ) : null}
+            <p className="flex flex-wrap gap-x-3">
+              <StoryTime iso={story.publishedAt} lang={story.lang} />
+              {story.updatedAt ? (
+                <span>
+                  <span lang="en" dir="ltr">
+                    Updated
+                  </span>{" "}
+                  <StoryTime iso={story.updatedAt} lang={story.lang} />
+                </span>
+              ) : null}
+              <span lang="en" dir="ltr">
+                {minutes} min read
+              </span>
+            </p>
+          </div>
+        </header>
+        {story.photo ? <Figure photo={story.photo} priority lang={story.lang} dir={dir} /> : null}
+        {story.dateline ? (
+          <p className="dateline">
+            <span className="font-bold">{story.dateline}</span> —
+          </p>
+        ) : null}
+        <StoryBlocks blocks={story.body} lang={story.lang} dir={dir} />
+        <footer className="mt-8 border-t border-[var(--color-rule)] pt-4" lang="en" dir="ltr">
+          <h2 className="sr-only">Topics</h2>
+          <ul className="flex flex-wrap gap-2">
+            {storyTopics.map((topic) => (
+              <li key={topic.slug}>
+                <Link to={`/topics/${topic.slug}`} className="chip">
+                  {topic.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      </article>
+      <StoryNeighbours previous={previous} next={next} />
+      <RelatedStories stories={related} />
+    </div>
+  );
+}
+
+function StoryNeighbours({
+  previous,
+  next,
+}: {
+  previous: StoryLinkData | null;
+  next: StoryLinkData | null;
+}) {
+  if (!previous && !next) return null;
+  return (
+    <nav aria-label="Previous and next story" className="mt-10 grid gap-3 sm:grid-cols-2">
+      {previous ? (
+        <StoryLink id={previous.id} prefetchInView className="neighbour-link">
+          <span className="block text-[0.875em] font-semibold text-[var(--color-muted)]">
+            Previous story
+          </span>
+          <span lang={previous.lang} dir={textDirection(previous.lang)} className="block">
+            {previous.headline}
+          </span>
+        </StoryLink>
+      ) : null}
+      {next ? (
+        <StoryLink id={next.id} prefetchInView className="neighbour-link sm:col-start-2">
+          <span className="block text-[0.875em] font-semibold text-[var(--color-muted)]">
+            Next story
+          </span>
+          <span lang={next.lang} dir={textDirection(next.lang)} className="block">
+            {next.headline}
+          </span>
+        </StoryLink>
+      ) : null}
+    </nav>
+  );
+}
+
+function RelatedStories({ stories }: { stories: StorySummary[] }) {
+  if (stories.length === 0) return null;
+  return (
+    <section aria-labelledby="related-heading" className="mt-10">
+      <h2 id="related-heading" className="section-heading">
+        Related stories
+      </h2>
+      <ul className="grid gap-2">
+        {stories.map((story) => (
+          <li key={story.id} lang={story.lang} dir={textDirection(story.lang)}>
+            <StoryLink id={story.id} prefetchInView className="related-link">
+              {story.headline}
+            </StoryLink>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { storyQuery } from "@/content/api-client";
+
+type Props = {
+  id: string;
+  children: ReactNode;
+  className?: string;
+  /** Also prefetch when the link scrolls into view (for "next story"-style links). */
+  prefetchInView?: boolean;
+  ref?: React.Ref<HTMLAnchorElement>;
+};
+
+/**
+ * A link to a story that fetches the story's JSON as soon as the reader shows intent (hover,
+ * focus, touch) so the story page renders from cache the moment the link is followed.
+ */
+export function StoryLink({ id, children, className, prefetchInView = false, ref }: Props) {
+  const queryClient = useQueryClient();
+  const prefetch = () => void queryClient.prefetchQuery(storyQuery(id));
+  const inViewRef = useRef<HTMLAnchorElement | null>(null);
+
+  useEffect(() => {
+    const element = inViewRef.current;
+    if (!prefetchInView || !element || !("IntersectionObserver" in window)) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        void queryClient.prefetchQuery(storyQuery(id));
+        observer.disconnect();
+      }
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [id, prefetchInView, queryClient]);
+
+  return (
+    <Link
+      to={`/stories/${id}`}
+      ref={(element) => {
+        inViewRef.current = element;
+        if (typeof ref === "function") ref(element);
+        else if (ref) ref.current = element;
+      }}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+      onTouchStart={prefetch}
+      className={className}
+    >
+      {children}
+    </Link>
+  );
+}
