@@ -23,12 +23,13 @@ export const imageSrc = z.string().superRefine((src, ctx) => {
 
 export function imageSrcProblem(src: string): string | undefined {
   if (src === "") return "must not be empty";
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `must be a path inside data/, not a URL ("${src}")`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src))
+    return `must be a path inside the data folder, not a URL ("${src}")`;
   if (src.startsWith("/") || src.startsWith("\\"))
-    return `must be relative to data/, not absolute ("${src}")`;
+    return `must be relative to the data folder, not absolute ("${src}")`;
   const segments = src.split(/[/\\]/);
   if (segments.some((s) => s === ".." || s === "."))
-    return `must stay inside data/ (no "." or ".." segments: "${src}")`;
+    return `must stay inside the data folder (no "." or ".." segments: "${src}")`;
   if (!segments.every((s) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(s)))
     return `must use only letters, digits, "-", "_" and "." in its path ("${src}")`;
   if (!/\.(jpe?g|png|webp|avif)$/i.test(src))
@@ -50,30 +51,21 @@ export const photoSchema = z.strictObject({
   height: z.int().positive("must be a positive number of pixels"),
 });
 
-export const blockSchema = z.discriminatedUnion(
-  "type",
-  [
-    z.strictObject({ type: z.literal("paragraph"), text: plainText(10_000) }),
-    z.strictObject({ type: z.literal("heading"), text: plainText(200) }),
-    z.strictObject({
-      type: z.literal("quote"),
-      text: plainText(5_000),
-      cite: plainText(200).optional(),
-    }),
-    z.strictObject({ type: z.literal("photo"), photo: photoSchema }),
-    z.strictObject({
-      type: z.literal("list"),
-      ordered: z.boolean().optional(),
-      items: z.array(plainText(2_000)).min(1, "must have at least one item"),
-    }),
-  ],
-  {
-    error: (issue) =>
-      issue.code === "invalid_union"
-        ? `unknown block type ${JSON.stringify(issue.input)}; expected one of "paragraph", "heading", "quote", "photo", "list"`
-        : undefined,
-  },
-);
+export const blockSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("paragraph"), text: plainText(10_000) }),
+  z.strictObject({ type: z.literal("heading"), text: plainText(200) }),
+  z.strictObject({
+    type: z.literal("quote"),
+    text: plainText(5_000),
+    cite: plainText(200).optional(),
+  }),
+  z.strictObject({ type: z.literal("photo"), photo: photoSchema }),
+  z.strictObject({
+    type: z.literal("list"),
+    ordered: z.boolean().optional(),
+    items: z.array(plainText(2_000)).min(1, "must have at least one item"),
+  }),
+]);
 
 export const storySchema = z
   .strictObject({

@@ -1,0 +1,223 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import sharp from "sharp";
+import { formatContentError } from "../content/content-error.ts";
+import { emitSite } from "../content/emit.ts";
+import { loadContent } from "../content/load-content.ts";
+import { mapLimit } from "../content/map-limit.ts";
+
+/**
+ * `npm run bench:content -- --stories N [--runs R]`: times loadContent + emitSite on a
+ * synthetic corpus. Each run is a fresh child process so its peak RSS is its own, not the
+ * high-water mark of the runs (and the corpus generation) before it.
+ */
+
+const run = promisify(execFile);
+const SCRIPT = fileURLToPath(import.meta.url);
+const FEED_FILE = "api/feeds/breaking-news/1.json";
+
+const TOPICS = ["iran", "world", "economy", "science", "health", "culture", "sport", "climate"];
+const IMAGES = [
+  { src: "images/harbour.jpg", width: 1200, height: 675, format: "jpeg" },
+  { src: "images/market.jpg", width: 800, height: 600, format: "jpeg" },
+  { src: "images/skyline.png", width: 1024, height: 512, format: "png" },
+  { src: "images/portrait.webp", width: 600, height: 800, format: "webp" },
+] as const;
+const WORDS = (
+  "the city council said on tuesday that officials expect a decision after talks with " +
+  "residents about water supply roads schools and the budget for next year while analysts " +
+  "noted that prices rose in several regions and farmers reported a late harvest"
+).split(" ");
+
+type Measurement = {
+  loadMs: number;
+  emitMs: number;
+  maxRssKb: number;
+  stories: number;
+  files: number;
+  feedBytes: number;
+};
+
+function option(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index === -1) return fallback;
+  const raw = args[index]?.includes("=") ? args[index]?.split("=")[1] : args[index + 1];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`--${name} must be a positive whole number, got ${raw}`);
+    process.exit(1);
+  }
+  return value;
+}
+
+/** Deterministic text so runs and machines compare like for like. */
+function makeRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function sentenceMaker(random: () => number) {
+  return (words: number): string => {
+    const picked = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]);
+    const text = picked.join(" ");
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+}
+
+function photo(index: number, alt: string) {
+  const image = IMAGES[index % IMAGES.length] ?? IMAGES[0];
+  return {
+    src: image.src,
+    alt,
+    caption: `FILE - ${alt}`,
+    credit: "Generated benchmark image",
+    width: image.width,
+    height: image.height,
+  };
+}
+
+function syntheticStory(n: number, random: () => number) {
+  const sentence = sentenceMaker(random);
+  const paragraph = () => Array.from({ length: 5 }, () => sentence(16)).join(" ");
+  const first = TOPICS[n % TOPICS.length] ?? "world";
+  const second = TOPICS[(n * 3 + 1) % TOPICS.length] ?? "world";
+  // Minutes apart with every 50th pair sharing a minute, so id tie-breaks are exercised.
+  const minutes = n - (n % 50 === 1 ? 1 : 0);
+  const story: Record<string, unknown> = {
+    id: `story-${String(n).padStart(6, "0")}`,
+    headline: sentence(11),
+    summary: `${sentence(18)} ${sentence(12)}`,
+    topics: n % 3 === 0 && first !== second ? [first, second] : [first],
+    publishedAt: new Date(Date.UTC(2024, 0, 1) + minutes * 60_000).toISOString(),
+    byline: "By Benchmark Desk",
+    body: [
+      { type: "paragraph", text: paragraph() },
+      { type: "quote", text: sentence(14), cite: "A spokesperson" },
+      n % 5 === 0
+        ? { type: "photo", photo: photo(n + 1, "A generated test pattern") }
+        : { type: "heading", text: sentence(6) },
+      { type: "paragraph", text: paragraph() },
+      { type: "list", items: [sentence(6), sentence(7), sentence(5)] },
+    ],
+  };
+  if (n % 10 < 7) story.photo = photo(n, sentence(8));
+  if (n % 500 === 0) story.breaking = true;
+  if (n % 300 === 0) story.specialReport = true;
+  if (n % 20 === 0) story.lang = "fa";
+  if (n % 2 === 0) story.sample = true;
+  return story;
+}
+
+async function generateCorpus(dataDir: string, count: number): Promise<void> {
+  await mkdir(path.join(dataDir, "stories"), { recursive: true });
+  await mkdir(path.join(dataDir, "images"), { recursive: true });
+  await writeFile(
+    path.join(dataDir, "topics.json"),
+    JSON.stringify(TOPICS.map((slug) => ({ slug, name: slug[0]?.toUpperCase() + slug.slice(1) }))),
+  );
+  for (const image of IMAGES) {
+    const canvas = sharp({
+      create: { width: image.width, height: image.height, channels: 3, background: "#4a6b8a" },
+    });
+    await canvas.toFormat(image.format).toFile(path.join(dataDir, image.src));
+  }
+  const random = makeRandom(42);
+  const stories = Array.from({ length: count }, (_, n) => syntheticStory(n, random));
+  await mapLimit(stories, 64, (story) =>
+    writeFile(
+      path.join(dataDir, "stories", `${String(story.id)}.json`),
+      JSON.stringify(story, null, 2),
+    ),
+  );
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).length;
+}
+
+async function child(dataDir: string, outDir: string): Promise<void> {
+  const start = performance.now();
+  const result = await loadContent(dataDir);
+  const loaded = performance.now();
+  if (!result.ok) {
+    for (const error of result.errors.slice(0, 20)) console.error(formatContentError(error));
+    process.exit(1);
+  }
+  await emitSite(result.content, outDir);
+  const emitted = performance.now();
+  const measurement: Measurement = {
+    loadMs: loaded - start,
+    emitMs: emitted - loaded,
+    maxRssKb: process.resourceUsage().maxRSS,
+    stories: result.content.stories.length,
+    files: await countFiles(outDir),
+    feedBytes: (await stat(path.join(outDir, FEED_FILE))).size,
+  };
+  console.log(JSON.stringify(measurement));
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  const stories = option("stories", 1000);
+  const runs = option("runs", 3);
+  const workDir = await mkdtemp(path.join(tmpdir(), "dispatch-bench-"));
+  try {
+    const dataDir = path.join(workDir, "data");
+    console.log(`generating ${stories} stories in ${dataDir} ...`);
+    await generateCorpus(dataDir, stories);
+
+    // Each run's output is kept until the end: ext4 makes new files slow to allocate for a
+    // while after many deletions, so deleting run N's output would tax run N + 1.
+    const results: Measurement[] = [];
+    for (let i = 1; i <= runs; i++) {
+      const outDir = path.join(workDir, `out-${i}`);
+      const { stdout } = await run(
+        process.execPath,
+        [...process.execArgv, SCRIPT, "--child", dataDir, outDir],
+        { maxBuffer: 1 << 20 },
+      );
+      const m = JSON.parse(stdout) as Measurement;
+      results.push(m);
+      console.log(
+        `run ${i}: load+validate ${seconds(m.loadMs)}, emit ${seconds(m.emitMs)}, total ${seconds(m.loadMs + m.emitMs)}, peak RSS ${megabytes(m.maxRssKb)}`,
+      );
+    }
+
+    const last = results.at(-1) as Measurement;
+    console.log(
+      [
+        `stories: ${last.stories}, topics: ${TOPICS.length}, source images: ${IMAGES.length}, runs: ${runs}`,
+        `median wall time (loadContent + emitSite): ${seconds(median(results.map((m) => m.loadMs + m.emitMs)))}` +
+          ` (load+validate ${seconds(median(results.map((m) => m.loadMs)))}, emit ${seconds(median(results.map((m) => m.emitMs)))})`,
+        `peak RSS: median ${megabytes(median(results.map((m) => m.maxRssKb)))}, max ${megabytes(Math.max(...results.map((m) => m.maxRssKb)))}`,
+        `files written: ${last.files}; ${FEED_FILE}: ${last.feedBytes} bytes`,
+      ].join("\n"),
+    );
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+const childIndex = process.argv.indexOf("--child");
+if (childIndex !== -1) {
+  await child(process.argv[childIndex + 1] ?? "", process.argv[childIndex + 2] ?? "");
+} else {
+  await main();
+}

@@ -1,0 +1,33 @@
+import { formatContentError } from "./content-error.ts";
+import { referencedImages } from "./images.ts";
+import { loadContent } from "./load-content.ts";
+
+/**
+ * `npm run content:check`: one line per problem on stderr and exit 1, or a one-line summary on
+ * stdout and exit 0. Editors read this output, so it never shows a stack trace.
+ */
+
+function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+const dataDir = process.env.DATA_DIR ?? "data";
+
+try {
+  const result = await loadContent(dataDir);
+  for (const warning of result.warnings) console.error(`warning: ${formatContentError(warning)}`);
+  if (result.ok) {
+    const { stories, topics } = result.content;
+    const images = referencedImages(stories).length;
+    console.log(
+      `content ok: ${count(stories.length, "story", "stories")}, ${count(topics.length, "topic", "topics")}, ${count(images, "image", "images")} in ${dataDir}`,
+    );
+  } else {
+    for (const error of result.errors) console.error(formatContentError(error));
+    process.exitCode = 1;
+  }
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`${dataDir}: $: the content check stopped unexpectedly (${reason})`);
+  process.exitCode = 1;
+}

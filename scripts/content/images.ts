@@ -1,0 +1,128 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { imageSrcProblem, type Story } from "../../src/content/schema.ts";
+import { type ContentError, jsonPath } from "./content-error.ts";
+import { mapLimit } from "./map-limit.ts";
+
+/** A photo as written in a story file, before the schema has vouched for any of it. */
+export type PhotoRef = {
+  file: string;
+  path: PropertyKey[];
+  src: string;
+  width: unknown;
+  height: unknown;
+};
+
+type ImageProbe =
+  | { kind: "ok"; width: number; height: number; rotated: boolean }
+  | { kind: "missing" }
+  | { kind: "not-a-file" }
+  | { kind: "unreadable"; reason: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function photoRef(file: string, at: PropertyKey[], photo: unknown): PhotoRef[] {
+  // A src the schema rejects (URL, absolute, "..") is reported by the schema and never opened.
+  if (!isRecord(photo) || typeof photo.src !== "string" || imageSrcProblem(photo.src)) return [];
+  return [{ file, path: at, src: photo.src, width: photo.width, height: photo.height }];
+}
+
+/**
+ * Reads photos from the raw story rather than the parsed one so that a missing image is
+ * reported in the same run as, say, a missing headline.
+ */
+export function photoRefs(file: string, story: unknown): PhotoRef[] {
+  if (!isRecord(story)) return [];
+  const refs = photoRef(file, ["photo"], story.photo);
+  if (Array.isArray(story.body)) {
+    story.body.forEach((block, index) => {
+      if (isRecord(block) && block.type === "photo")
+        refs.push(...photoRef(file, ["body", index, "photo"], block.photo));
+    });
+  }
+  return refs;
+}
+
+async function probe(dataDir: string, src: string): Promise<ImageProbe> {
+  const full = path.join(dataDir, src);
+  try {
+    if (!(await stat(full)).isFile()) return { kind: "not-a-file" };
+  } catch {
+    return { kind: "missing" };
+  }
+  try {
+    const meta = await sharp(full).metadata();
+    // Browsers lay out the EXIF-rotated image, so that is the size width/height must match.
+    const { width, height } = meta.autoOrient;
+    return { kind: "ok", width, height, rotated: (meta.orientation ?? 1) >= 5 };
+  } catch (error) {
+    return { kind: "unreadable", reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function isPixelCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value > 0;
+}
+
+function imageErrors(dataDir: string, ref: PhotoRef, image: ImageProbe): ContentError[] {
+  const shownPath = path.join(dataDir, ref.src);
+  const at = (key: string) => jsonPath([...ref.path, key]);
+  switch (image.kind) {
+    case "missing":
+      return [
+        {
+          file: ref.file,
+          path: at("src"),
+          message: `image file not found: ${shownPath}; expected the file to exist (src is relative to ${dataDir}/)`,
+        },
+      ];
+    case "not-a-file":
+      return [
+        {
+          file: ref.file,
+          path: at("src"),
+          message: `${shownPath} is a folder, not an image file; expected a .jpg, .png, .webp or .avif file`,
+        },
+      ];
+    case "unreadable":
+      return [
+        {
+          file: ref.file,
+          path: at("src"),
+          message: `could not read ${shownPath} as an image (${image.reason}); expected a valid JPEG, PNG, WebP or AVIF file`,
+        },
+      ];
+    case "ok": {
+      if (!isPixelCount(ref.width) || !isPixelCount(ref.height)) return [];
+      if (ref.width === image.width && ref.height === image.height) return [];
+      const rotation = image.rotated ? " as displayed (after its EXIF rotation)" : "";
+      return [
+        {
+          file: ref.file,
+          path: at(ref.width !== image.width ? "width" : "height"),
+          message: `image ${shownPath} is ${image.width}x${image.height} pixels${rotation}, but width and height say ${ref.width}x${ref.height}; expected width ${image.width} and height ${image.height}`,
+        },
+      ];
+    }
+  }
+}
+
+/** Each distinct image is opened once, however many stories use it. */
+export async function checkImages(dataDir: string, refs: PhotoRef[]): Promise<ContentError[]> {
+  const sources = [...new Set(refs.map((ref) => ref.src))];
+  const probes = await mapLimit(sources, 8, (src) => probe(dataDir, src));
+  const bySource = new Map(sources.map((src, i) => [src, probes[i] as ImageProbe]));
+  return refs.flatMap((ref) => imageErrors(dataDir, ref, bySource.get(ref.src) as ImageProbe));
+}
+
+export function referencedImages(stories: readonly Story[]): string[] {
+  const sources = new Set<string>();
+  for (const story of stories) {
+    if (story.photo) sources.add(story.photo.src);
+    for (const block of story.body) if (block.type === "photo") sources.add(block.photo.src);
+  }
+  return [...sources].sort();
+}

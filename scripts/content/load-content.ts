@@ -1,0 +1,49 @@
+import path from "node:path";
+import type { Story, Topic } from "../../src/content/schema.ts";
+import type { ContentError } from "./content-error.ts";
+import { sortNewestFirst } from "./index-content.ts";
+import { readDataFolder } from "./load.ts";
+import { validateContent } from "./validate.ts";
+
+/** Validated content, ready for the emit stage. */
+export type Content = {
+  dataDir: string;
+  topics: Topic[];
+  /** Newest first: publishedAt desc, then id asc. */
+  stories: Story[];
+};
+
+/**
+ * Warnings are files that are not read (e.g. notes.txt in stories/): worth a line, never a
+ * failed build.
+ */
+export type LoadContentResult =
+  | { ok: true; content: Content; warnings: ContentError[] }
+  | { ok: false; errors: ContentError[]; warnings: ContentError[] };
+
+/** Errors follow the order an editor would work through them: folder, topics, then stories. */
+function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[] {
+  const rank = new Map([
+    [dataDir, 0],
+    [path.join(dataDir, "topics.json"), 1],
+    [path.join(dataDir, "stories"), 2],
+  ]);
+  return errors.toSorted((a, b) => {
+    const byRank = (rank.get(a.file) ?? 3) - (rank.get(b.file) ?? 3);
+    return byRank || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  });
+}
+
+/** load -> validate -> (sort for the index stage). Never throws for bad content. */
+export async function loadContent(dataDir: string): Promise<LoadContentResult> {
+  const loaded = await readDataFolder(dataDir);
+  const validated = await validateContent(dataDir, loaded);
+  const errors = [...loaded.errors, ...validated.errors];
+  if (errors.length > 0)
+    return { ok: false, errors: byReadingOrder(dataDir, errors), warnings: loaded.warnings };
+  return {
+    ok: true,
+    content: { dataDir, topics: validated.topics, stories: sortNewestFirst(validated.stories) },
+    warnings: loaded.warnings,
+  };
+}

@@ -1,0 +1,157 @@
+import type { Dirent } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { ContentError } from "./content-error.ts";
+import { findJsonSyntaxError } from "./json-syntax.ts";
+import { mapLimit } from "./map-limit.ts";
+
+/** Stage 1: read the data folder and parse its JSON; nothing here knows the story schema. */
+
+export type SourceFile = { file: string; name: string; data: unknown };
+
+export type LoadedFiles = {
+  topics: SourceFile | undefined;
+  stories: SourceFile[];
+  errors: ContentError[];
+  warnings: ContentError[];
+};
+
+// libuv reads with 4 threads; past ~16 requests in flight more only queue and hold memory.
+const READ_CONCURRENCY = 16;
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error ? String(error.code) : undefined;
+}
+
+function describeIoError(error: unknown): string {
+  const code = errorCode(error);
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+type ReadResult = { ok: true; source: SourceFile } | { ok: false; error: ContentError };
+
+async function readJson(file: string, name: string, missing: string): Promise<ReadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const message =
+      errorCode(error) === "ENOENT"
+        ? missing
+        : `could not read the file (${describeIoError(error)}); expected a readable JSON file`;
+    return { ok: false, error: { file, path: "$", message } };
+  }
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return { ok: true, source: { file, name, data: JSON.parse(text) } };
+  } catch (error) {
+    const problem = findJsonSyntaxError(text, error instanceof Error ? error.message : "");
+    return {
+      ok: false,
+      error: {
+        file,
+        path: "$",
+        message: `invalid JSON at line ${problem.line}, column ${problem.column}: ${problem.message}`,
+      },
+    };
+  }
+}
+
+async function listFolder(folder: string): Promise<Dirent[] | ContentError> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    const code = errorCode(error);
+    const message =
+      code === "ENOENT"
+        ? "folder not found; expected a folder with one <id>.json file per story"
+        : code === "ENOTDIR"
+          ? "is a file, not a folder; expected a folder with one <id>.json file per story"
+          : `could not read the folder (${describeIoError(error)})`;
+    return { file: folder, path: "$", message };
+  }
+}
+
+async function checkDataFolder(dataDir: string): Promise<ContentError | undefined> {
+  const hint = "expected a folder with topics.json and stories/<id>.json files";
+  try {
+    if (!(await stat(dataDir)).isDirectory())
+      return { file: dataDir, path: "$", message: `is a file, not a folder; ${hint}` };
+    const entries = await readdir(dataDir);
+    if (entries.every((name) => name.startsWith(".")))
+      return { file: dataDir, path: "$", message: `data folder is empty; ${hint}` };
+  } catch (error) {
+    const message =
+      errorCode(error) === "ENOENT"
+        ? `data folder not found; ${hint} (set DATA_DIR to use another folder)`
+        : `could not read the data folder (${describeIoError(error)}); ${hint}`;
+    return { file: dataDir, path: "$", message };
+  }
+  return undefined;
+}
+
+export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
+  const loaded: LoadedFiles = { topics: undefined, stories: [], errors: [], warnings: [] };
+  const folderError = await checkDataFolder(dataDir);
+  if (folderError) {
+    loaded.errors.push(folderError);
+    return loaded;
+  }
+
+  const topicsFile = path.join(dataDir, "topics.json");
+  const topics = await readJson(
+    topicsFile,
+    "topics.json",
+    'file not found; expected a list of topics such as [{ "slug": "iran", "name": "Iran" }]',
+  );
+  if (topics.ok) loaded.topics = topics.source;
+  else loaded.errors.push(topics.error);
+
+  const storiesDir = path.join(dataDir, "stories");
+  const entries = await listFolder(storiesDir);
+  if (!Array.isArray(entries)) {
+    loaded.errors.push(entries);
+    return loaded;
+  }
+
+  const storyNames: string[] = [];
+  for (const entry of entries) {
+    // Dotfiles are editor and OS litter (.DS_Store, .gitkeep), never stories.
+    if (entry.name.startsWith(".")) continue;
+    const file = path.join(storiesDir, entry.name);
+    if (entry.isDirectory()) {
+      loaded.warnings.push({
+        file,
+        path: "$",
+        message: "folder ignored; stories must be <id>.json files directly in stories/",
+      });
+    } else if (!/\.json$/i.test(entry.name)) {
+      loaded.warnings.push({
+        file,
+        path: "$",
+        message: "not a .json file, ignored; stories must be named <id>.json",
+      });
+    } else {
+      storyNames.push(entry.name);
+    }
+  }
+  if (storyNames.length === 0) {
+    loaded.errors.push({
+      file: storiesDir,
+      path: "$",
+      message: "no stories found; expected at least one <id>.json file",
+    });
+    return loaded;
+  }
+
+  const results = await mapLimit(storyNames, READ_CONCURRENCY, (name) =>
+    readJson(path.join(storiesDir, name), name, "file disappeared while reading; run again"),
+  );
+  for (const result of results) {
+    if (result.ok) loaded.stories.push(result.source);
+    else loaded.errors.push(result.error);
+  }
+  return loaded;
+}

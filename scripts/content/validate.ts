@@ -1,0 +1,207 @@
+import { BREAKING_FEED } from "../../src/content/api-types.ts";
+import {
+  STORY_ID_PATTERN,
+  type Story,
+  storySchema,
+  type Topic,
+  topicsSchema,
+} from "../../src/content/schema.ts";
+import { type ContentError, jsonPath } from "./content-error.ts";
+import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
+import type { LoadedFiles, SourceFile } from "./load.ts";
+import { issuesToErrors } from "./zod-issues.ts";
+
+/**
+ * Stage 2: the schema per file, then what no single-file schema can see: ids against file
+ * names and each other, topics against topics.json, photos against the image files. Cross
+ * checks read the raw JSON so one run reports every problem, not just the first layer.
+ */
+
+export type Validated = { topics: Topic[]; stories: Story[]; errors: ContentError[] };
+
+const ID_MAX_LENGTH = 120;
+const SHOWN_SLUGS = 20;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isValidId(value: unknown): value is string {
+  return typeof value === "string" && value.length <= ID_MAX_LENGTH && STORY_ID_PATTERN.test(value);
+}
+
+function suggestedId(name: string): string {
+  return name
+    .replace(/\.json$/i, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, ID_MAX_LENGTH);
+}
+
+/** The slugs in topics.json order (for messages) and as a set (for lookups). */
+type KnownTopics = { slugs: string[]; set: Set<string> };
+type TopicsResult = { topics: Topic[]; known: KnownTopics | undefined; errors: ContentError[] };
+
+function validateTopics(source: SourceFile | undefined): TopicsResult {
+  if (!source) return { topics: [], known: undefined, errors: [] };
+  const { file, data } = source;
+  const parsed = topicsSchema.safeParse(data);
+  const errors = parsed.success
+    ? []
+    : issuesToErrors(file, topicsSchema, data, parsed.error.issues);
+
+  const slugs: string[] = [];
+  const firstIndex = new Map<string, number>();
+  if (Array.isArray(data)) {
+    data.forEach((topic, index) => {
+      if (!isRecord(topic) || typeof topic.slug !== "string") return;
+      const slug = topic.slug;
+      const path = jsonPath([index, "slug"]);
+      const first = firstIndex.get(slug);
+      if (first !== undefined) {
+        errors.push({
+          file,
+          path,
+          message: `duplicate topic slug "${slug}", already used at ${jsonPath([first])}; every topic needs its own slug`,
+        });
+        return;
+      }
+      firstIndex.set(slug, index);
+      slugs.push(slug);
+      if (slug === BREAKING_FEED)
+        errors.push({
+          file,
+          path,
+          message: `"${BREAKING_FEED}" is reserved for the feed of all stories; expected another slug`,
+        });
+    });
+  }
+  return {
+    topics: parsed.success ? parsed.data : [],
+    // Without a usable topics.json, every story would get an "unknown topic" line: noise.
+    known: slugs.length > 0 ? { slugs, set: new Set(slugs) } : undefined,
+    errors,
+  };
+}
+
+function fileNameErrors(source: SourceFile): ContentError[] {
+  const { file, name, data } = source;
+  const rawId = isRecord(data) ? data.id : undefined;
+  const stem = name.endsWith(".json") ? name.slice(0, -".json".length) : undefined;
+  if (stem === undefined || !isValidId(stem)) {
+    const suggestion = isValidId(rawId) ? rawId : suggestedId(name) || "my-story";
+    return [
+      {
+        file,
+        path: "$",
+        message: `file name "${name}" is not <id>.json; expected lowercase letters, digits and single hyphens ending in .json, such as "${suggestion}.json"`,
+      },
+    ];
+  }
+  if (isValidId(rawId) && rawId !== stem)
+    return [
+      {
+        file,
+        path: "$.id",
+        message: `id "${rawId}" does not match the file name "${name}"; expected "${stem}" (or rename the file to ${rawId}.json)`,
+      },
+    ];
+  return [];
+}
+
+function topicErrors(source: SourceFile, known: KnownTopics | undefined): ContentError[] {
+  const { file, data } = source;
+  if (!isRecord(data) || !Array.isArray(data.topics)) return [];
+  const errors: ContentError[] = [];
+  const seen = new Set<string>();
+  data.topics.forEach((topic: unknown, index) => {
+    if (typeof topic !== "string") return;
+    const path = jsonPath(["topics", index]);
+    if (seen.has(topic)) {
+      errors.push({
+        file,
+        path,
+        message: `topic "${topic}" is listed twice; list each topic once`,
+      });
+    } else if (known && !known.set.has(topic)) {
+      const { slugs } = known;
+      const shown = slugs.slice(0, SHOWN_SLUGS).map((slug) => `"${slug}"`);
+      if (slugs.length > SHOWN_SLUGS) shown.push(`and ${slugs.length - SHOWN_SLUGS} more`);
+      errors.push({
+        file,
+        path,
+        message: `unknown topic "${topic}"; expected one of the slugs in topics.json: ${shown.join(", ")}`,
+      });
+    }
+    seen.add(topic);
+  });
+  return errors;
+}
+
+/** Mirrors the schema's own refinement, which zod skips once any field has the wrong type. */
+function dateOrderErrors(source: SourceFile): ContentError[] {
+  const { file, data } = source;
+  if (!isRecord(data)) return [];
+  const dateTime = storySchema.shape.publishedAt;
+  const published = dateTime.safeParse(data.publishedAt);
+  const updated = dateTime.safeParse(data.updatedAt);
+  if (!published.success || !updated.success) return [];
+  if (Date.parse(updated.data) >= Date.parse(published.data)) return [];
+  return [
+    {
+      file,
+      path: "$.updatedAt",
+      message: `must not be before publishedAt (${published.data})`,
+    },
+  ];
+}
+
+function duplicateIdErrors(sources: SourceFile[]): ContentError[] {
+  const firstFile = new Map<string, string>();
+  const errors: ContentError[] = [];
+  for (const { file, data } of sources) {
+    const id = isRecord(data) ? data.id : undefined;
+    if (!isValidId(id)) continue;
+    const first = firstFile.get(id);
+    if (first === undefined) firstFile.set(id, file);
+    else
+      errors.push({
+        file,
+        path: "$.id",
+        message: `duplicate id "${id}", also used by ${first}; expected every story to have its own id`,
+      });
+  }
+  return errors;
+}
+
+function unique(errors: ContentError[]): ContentError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\0${e.path}\0${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function validateContent(dataDir: string, loaded: LoadedFiles): Promise<Validated> {
+  const topics = validateTopics(loaded.topics);
+  const errors = [...topics.errors];
+  const stories: Story[] = [];
+  const photos: PhotoRef[] = [];
+
+  for (const source of loaded.stories) {
+    const parsed = storySchema.safeParse(source.data);
+    if (parsed.success) stories.push(parsed.data);
+    else errors.push(...issuesToErrors(source.file, storySchema, source.data, parsed.error.issues));
+    errors.push(
+      ...fileNameErrors(source),
+      ...topicErrors(source, topics.known),
+      ...dateOrderErrors(source),
+    );
+    photos.push(...photoRefs(source.file, source.data));
+  }
+  errors.push(...duplicateIdErrors(loaded.stories), ...(await checkImages(dataDir, photos)));
+  return { topics: topics.topics, stories, errors: unique(errors) };
+}
