@@ -1,0 +1,69 @@
+/**
+ * `npm test`: typecheck, lint, unit tests, a production build, then the end-to-end tests
+ * against it. Every step runs even if an earlier one failed, so one run shows every problem;
+ * the last line totals both test runners: `N passed, N failed[, N skipped]`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+const REPORTS = "reports";
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+function run(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  const ok = result.status === 0;
+  if (!ok) console.log(`✖ ${label} failed (exit ${result.status ?? result.signal})`);
+  return ok;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+const failures: string[] = [];
+
+if (!run("typecheck", bin("tsc"), ["--noEmit"])) failures.push("typecheck");
+if (!run("lint", bin("biome"), ["check", "."])) failures.push("lint");
+
+const unitOk = run("unit tests", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${REPORTS}/vitest.json`,
+]);
+if (!unitOk) failures.push("unit tests");
+
+const buildOk = run("production build", bin("tsx"), ["scripts/build.ts"]);
+if (!buildOk) failures.push("build");
+
+const e2eOk = buildOk && run("end-to-end tests", bin("playwright"), ["test"]);
+if (!e2eOk) failures.push("end-to-end tests");
+
+const unit = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}>(`${REPORTS}/vitest.json`);
+const e2e = readJson<{
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}>(`${REPORTS}/playwright.json`);
+const totals: Counts = {
+  passed: (unit?.numPassedTests ?? 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
+  failed: (unit?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0),
+  skipped: (unit ? unit.numPendingTests + unit.numTodoTests : 0) + (e2e?.stats.skipped ?? 0),
+};
+// A step that failed without a test failing (typecheck, lint, build, a crashed runner) still
+// counts as a failure, so the summary line can never read "0 failed" on a red run.
+if (failures.length > 0 && totals.failed === 0) totals.failed = failures.length;
+
+console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+);
+process.exit(failures.length ? 1 : 0);
