@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { breakingQuery } from "@/content/api-client";
-import { textDirection } from "@/content/text-direction";
-import { StoryLink } from "@/shared/story-link";
+import { StoryLinkList } from "@/shared/story-link-list";
 
 /**
  * Every breaking story at once, as plain links: nothing rotates or moves by itself, so a
@@ -16,15 +15,11 @@ export function BreakingBanner() {
         <p id="breaking-label" className="shrink-0 font-bold uppercase tracking-wide">
           Breaking News
         </p>
-        <ul className="grid gap-x-6 text-[0.9375rem] sm:grid-cols-2">
-          {stories.map((story) => (
-            <li key={story.id} lang={story.lang} dir={textDirection(story.lang)}>
-              <StoryLink id={story.id} className="underline underline-offset-2">
-                {story.headline}
-              </StoryLink>
-            </li>
-          ))}
-        </ul>
+        <StoryLinkList
+          stories={stories}
+          className="grid gap-x-6 text-[0.9375rem] sm:grid-cols-2"
+          linkClassName="underline underline-offset-2"
+        />
       </div>
     </section>
   );

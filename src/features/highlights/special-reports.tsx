@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { specialReportsQuery } from "@/content/api-client";
-import { textDirection } from "@/content/text-direction";
-import { StoryLink } from "@/shared/story-link";
+import { StoryLinkList } from "@/shared/story-link-list";
 
 export function SpecialReports() {
   const stories = useQuery(specialReportsQuery()).data?.stories ?? [];
@@ -13,15 +12,11 @@ export function SpecialReports() {
       {stories.length === 0 ? (
         <p className="text-[var(--color-muted)]">No special reports right now.</p>
       ) : (
-        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {stories.map((story) => (
-            <li key={story.id} lang={story.lang} dir={textDirection(story.lang)}>
-              <StoryLink id={story.id} className="related-link">
-                {story.headline}
-              </StoryLink>
-            </li>
-          ))}
-        </ul>
+        <StoryLinkList
+          stories={stories}
+          className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3"
+          linkClassName="related-link"
+        />
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { readingMinutes } from "@/features/story/reading-time";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
 import { StoryLink } from "@/shared/story-link";
+import { StoryLinkList } from "@/shared/story-link-list";
 import { StoryTime } from "@/shared/story-time";
 
 export function StoryPage() {
@@ -95,27 +96,28 @@ function StoryNeighbours({
   if (!previous && !next) return null;
   return (
     <nav aria-label="Previous and next story" className="mt-10 grid gap-3 sm:grid-cols-2">
-      {previous ? (
-        <StoryLink id={previous.id} prefetchInView className="neighbour-link">
-          <span className="block text-[0.875em] font-semibold text-[var(--color-muted)]">
-            Previous story
-          </span>
-          <span lang={previous.lang} dir={textDirection(previous.lang)} className="block">
-            {previous.headline}
-          </span>
-        </StoryLink>
-      ) : null}
-      {next ? (
-        <StoryLink id={next.id} prefetchInView className="neighbour-link sm:col-start-2">
-          <span className="block text-[0.875em] font-semibold text-[var(--color-muted)]">
-            Next story
-          </span>
-          <span lang={next.lang} dir={textDirection(next.lang)} className="block">
-            {next.headline}
-          </span>
-        </StoryLink>
-      ) : null}
+      {previous ? <NeighbourLink label="Previous story" story={previous} /> : null}
+      {next ? <NeighbourLink label="Next story" story={next} className="sm:col-start-2" /> : null}
     </nav>
+  );
+}
+
+function NeighbourLink({
+  label,
+  story,
+  className = "",
+}: {
+  label: string;
+  story: StoryLinkData;
+  className?: string;
+}) {
+  return (
+    <StoryLink id={story.id} prefetchInView className={`neighbour-link ${className}`}>
+      <span className="block text-[0.875em] font-semibold text-[var(--color-muted)]">{label}</span>
+      <span lang={story.lang} dir={textDirection(story.lang)} className="block">
+        {story.headline}
+      </span>
+    </StoryLink>
   );
 }
 
@@ -126,15 +128,12 @@ function RelatedStories({ stories }: { stories: StorySummary[] }) {
       <h2 id="related-heading" className="section-heading">
         Related stories
       </h2>
-      <ul className="grid gap-2">
-        {stories.map((story) => (
-          <li key={story.id} lang={story.lang} dir={textDirection(story.lang)}>
-            <StoryLink id={story.id} prefetchInView className="related-link">
-              {story.headline}
-            </StoryLink>
-          </li>
-        ))}
-      </ul>
+      <StoryLinkList
+        stories={stories}
+        className="grid gap-2"
+        linkClassName="related-link"
+        prefetchInView
+      />
     </section>
   );
 }
