@@ -86,7 +86,9 @@ test("a Persian story reads right to left inside an English page", async ({ page
   await page.goto("/?page=99");
   const persian = page.getByRole("main").locator('article[lang="fa"]').first();
   await expect(persian).toHaveAttribute("dir", "rtl");
+  const headline = (await persian.getByRole("heading", { level: 2 }).textContent()) ?? "";
   await persian.getByRole("heading", { level: 2 }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeFocused();
   await expect(story(page)).toHaveAttribute("lang", "fa");
   await expect(story(page)).toHaveAttribute("dir", "rtl");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
