@@ -5,6 +5,7 @@ import { feedQuery, topicsQuery } from "@/content/api-client";
 import { FEED_PAGE_SIZE } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
+import { PartErrorBoundary } from "@/shared/part-error-boundary";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -80,15 +81,17 @@ export function FeedView({ feed }: { feed: string }) {
         <ol className="divide-y divide-[var(--color-rule)]" aria-label={`${title} stories`}>
           {stories.map((story, index) => (
             <li key={story.id}>
-              <StoryCard
-                story={story}
-                topicName={topicName(story.topics[0])}
-                priority={index === 0}
-                headlineRef={(element) => {
-                  if (element) headlineRefs.current.set(index, element);
-                  else headlineRefs.current.delete(index);
-                }}
-              />
+              <PartErrorBoundary resetKey={story} message="This story could not be shown.">
+                <StoryCard
+                  story={story}
+                  topicName={topicName(story.topics[0])}
+                  priority={index === 0}
+                  headlineRef={(element) => {
+                    if (element) headlineRefs.current.set(index, element);
+                    else headlineRefs.current.delete(index);
+                  }}
+                />
+              </PartErrorBoundary>
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Block } from "@/content/schema";
 import { StoryBlocks } from "@/features/story/story-blocks";
 
@@ -15,6 +15,8 @@ const photo = {
 function renderBlocks(blocks: Block[], lang = "en", dir: "ltr" | "rtl" = "ltr") {
   return render(<StoryBlocks blocks={blocks} lang={lang} dir={dir} />);
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("StoryBlocks", () => {
   it.each<[string, Block, () => HTMLElement]>([
@@ -95,5 +97,56 @@ describe("StoryBlocks", () => {
     const { container } = renderBlocks([{ type: "paragraph", text: payload }]);
     expect(screen.getByText(payload)).toBeInTheDocument();
     expect(container.querySelector("img, script")).toBeNull();
+  });
+
+  describe("a block that cannot be rendered", () => {
+    // A block type this build has no renderer for reaches the exhaustive check, which throws:
+    // what a reader would get from a newer API file served to an older cached app.
+    const unknown = { type: "table", rows: [["a", "b"]] } as unknown as Block;
+
+    it("is replaced by a note while the blocks around it still show", () => {
+      const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+      renderBlocks([
+        { type: "heading", text: "Before the broken block" },
+        unknown,
+        { type: "paragraph", text: "After the broken block." },
+      ]);
+      expect(
+        screen.getByRole("heading", { level: 2, name: "Before the broken block" }),
+      ).toBeInTheDocument();
+      expect(screen.getByText("This part of the story could not be shown.")).toBeInTheDocument();
+      expect(screen.getByText("After the broken block.")).toBeInTheDocument();
+      expect(reported).toHaveBeenCalled();
+    });
+
+    it("gives each failing block its own note", () => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      renderBlocks([unknown, { type: "paragraph", text: "Middle." }, unknown]);
+      expect(screen.getAllByText("This part of the story could not be shown.")).toHaveLength(2);
+      expect(screen.getByText("Middle.")).toBeInTheDocument();
+    });
+
+    it("does not follow the reader to the next story", () => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      const { rerender } = renderBlocks([unknown]);
+      expect(screen.getByText("This part of the story could not be shown.")).toBeInTheDocument();
+      rerender(
+        <StoryBlocks
+          blocks={[{ type: "paragraph", text: "The next story." }]}
+          lang="en"
+          dir="ltr"
+        />,
+      );
+      expect(screen.getByText("The next story.")).toBeInTheDocument();
+      expect(screen.queryByText("This part of the story could not be shown.")).toBeNull();
+    });
+
+    it("says so in English, left to right, inside a right-to-left story", () => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      renderBlocks([unknown], "fa", "rtl");
+      const note = screen.getByText("This part of the story could not be shown.");
+      expect(note).toHaveAttribute("lang", "en");
+      expect(note).toHaveAttribute("dir", "ltr");
+    });
   });
 });

@@ -1,21 +1,30 @@
 import type { Block } from "@/content/schema";
 import type { TextDirection } from "@/content/text-direction";
 import { Figure } from "@/shared/figure";
+import { PartErrorBoundary } from "@/shared/part-error-boundary";
 
 type Props = { blocks: Block[]; lang: string; dir: TextDirection };
 
 /**
  * The story body: one component per block type, chosen by a single switch. The `never`
  * check makes a new block type that nobody renders a type error, not a silent gap. Text is
- * always rendered as text, so markup in a story shows as characters and never runs.
+ * always rendered as text, so markup in a story shows as characters and never runs. A block
+ * that fails to render (a block type this build does not know, malformed data from a stale
+ * cache) is replaced by a note; the rest of the story still shows.
  */
 export function StoryBlocks({ blocks, lang, dir }: Props) {
   return (
     <div className="story-body">
       {blocks.map((block, index) => (
-        // Blocks have no ids and never reorder on the client, so the position is stable.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <StoryBlock key={index} block={block} lang={lang} dir={dir} />
+        <PartErrorBoundary
+          // Blocks have no ids and never reorder on the client, so the position is stable.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          key={index}
+          resetKey={block}
+          message="This part of the story could not be shown."
+        >
+          <StoryBlock block={block} lang={lang} dir={dir} />
+        </PartErrorBoundary>
       ))}
     </div>
   );
