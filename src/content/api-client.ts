@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { FeedPage, StoryList, StoryPage, Topic } from "@/content/api-types";
+import { isContentId } from "@/content/content-id";
 
 /**
  * Typed fetchers for the static JSON API and the query-option factories that hooks and route
@@ -52,6 +53,14 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
 export const feedPageUrl = (feed: string, page: number) => `/api/feeds/${feed}/${page}.json`;
 export const storyUrl = (id: string) => `/api/stories/${id}.json`;
 
+/**
+ * Ids and slugs come from the address bar. One that can never name content (`../api/topics`,
+ * `x?y`) is not found, and is never pasted into an API path where `..` would fetch another file.
+ */
+function fetchContent<T>(id: string, url: string, signal: AbortSignal): Promise<T> {
+  return isContentId(id) ? fetchJson<T>(url, signal) : Promise.reject(new NotFoundError(url));
+}
+
 export const topicsQuery = () =>
   queryOptions({
     queryKey: ["topics"],
@@ -73,7 +82,8 @@ export const specialReportsQuery = () =>
 export const feedQuery = (feed: string) =>
   infiniteQueryOptions({
     queryKey: ["feed", feed],
-    queryFn: ({ pageParam, signal }) => fetchJson<FeedPage>(feedPageUrl(feed, pageParam), signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchContent<FeedPage>(feed, feedPageUrl(feed, pageParam), signal),
     initialPageParam: 1,
     getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
   });
@@ -81,5 +91,5 @@ export const feedQuery = (feed: string) =>
 export const storyQuery = (id: string) =>
   queryOptions({
     queryKey: ["story", id],
-    queryFn: ({ signal }) => fetchJson<StoryPage>(storyUrl(id), signal),
+    queryFn: ({ signal }) => fetchContent<StoryPage>(id, storyUrl(id), signal),
   });

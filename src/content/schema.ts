@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTENT_ID_PATTERN } from "./content-id.ts";
 
 /**
  * The content contract of DESIGN.md as one zod schema. The pipeline validates `data/` with it
@@ -6,8 +7,8 @@ import { z } from "zod";
  * reaches the browser bundle.
  */
 
-export const STORY_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const TOPIC_SLUG_PATTERN = STORY_ID_PATTERN;
+export const STORY_ID_PATTERN = CONTENT_ID_PATTERN;
+export const TOPIC_SLUG_PATTERN = CONTENT_ID_PATTERN;
 
 const plainText = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);

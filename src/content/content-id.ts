@@ -1,0 +1,10 @@
+/**
+ * Story ids and topic slugs: lowercase letters and digits joined by single hyphens (DESIGN.md).
+ * Free of zod so the client can use it too: a URL segment that can never name content is
+ * "Page not found" without asking the server, and never becomes part of an API path.
+ */
+export const CONTENT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function isContentId(value: string): boolean {
+  return CONTENT_ID_PATTERN.test(value);
+}
