@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { RouteObject } from "react-router";
+import { type LoaderFunctionArgs, type RouteObject, replace } from "react-router";
+import { canonicalPath } from "@/app/canonical-path";
 import { NotFoundView } from "@/app/not-found-page";
 import { RootLayout } from "@/app/root-layout";
 import { RouteError } from "@/app/route-error";
@@ -14,6 +15,8 @@ import { StoryPage } from "@/features/story/story-page";
  * data synchronously (the router restores scroll on Back, and prerendering can reuse them).
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const feed = canonical(feedLoader(queryClient));
+  const story = canonical(storyLoader(queryClient));
   return [
     {
       id: "root",
@@ -31,13 +34,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <BreakingNewsFeed />, loader: feedLoader(queryClient) },
-            { path: "topics/:slug", element: <TopicFeed />, loader: feedLoader(queryClient) },
-            { path: "stories/:id", element: <StoryPage />, loader: storyLoader(queryClient) },
+            { index: true, element: <BreakingNewsFeed />, loader: feed },
+            { path: "topics/:slug", element: <TopicFeed />, loader: feed },
+            { path: "stories/:id", element: <StoryPage />, loader: story },
             { path: "*", element: <NotFoundView /> },
           ],
         },
       ],
     },
   ];
+}
+
+/**
+ * A page's loader, run only at the page's canonical address: `/Topics/Iran/` is replaced by
+ * `/topics/iran` before anything is fetched for it.
+ */
+function canonical<T>(loader: (args: LoaderFunctionArgs) => T) {
+  return (args: LoaderFunctionArgs) => {
+    const url = new URL(args.request.url);
+    const path = canonicalPath(url.pathname);
+    if (path !== undefined) throw replace(`${path}${url.search}`);
+    return loader(args);
+  };
 }
