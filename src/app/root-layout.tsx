@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { MouseEvent } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
 import { BreakingBanner } from "@/features/highlights/breaking-banner";
@@ -60,6 +61,7 @@ export function RootLayout() {
           </ul>
         </nav>
       </header>
+      <ConnectionStatus />
       <BreakingBanner />
       <main id={MAIN_ID} tabIndex={-1} className="page-frame pt-6 focus:outline-none">
         <Outlet />
