@@ -14,8 +14,10 @@ import { PartErrorBoundary } from "@/shared/part-error-boundary";
  */
 export function FeedView({ feed }: { feed: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { data, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
+  const { data, fetchNextPage, isFetchingNextPage, isFetchNextPageError, isPaused } =
     useSuspenseInfiniteQuery(feedQuery(feed));
+  // Offline, the query client holds the request until the connection is back: still busy.
+  const busy = isFetchingNextPage || isPaused;
   const topics = useQuery(topicsQuery()).data;
   const pageCount = data.pages[0]?.pageCount ?? 1;
   const requested = parsePageParam(searchParams.get("page"));
@@ -52,7 +54,7 @@ export function FeedView({ feed }: { feed: string }) {
   }, [stories.length]);
 
   const loadMore = async () => {
-    if (isFetchingNextPage || shown >= pageCount) return;
+    if (busy || shown >= pageCount) return;
     if (data.pages.length <= shown) {
       const result = await fetchNextPage();
       if (result.isError || (result.data?.pages.length ?? 0) <= shown) return;
@@ -103,17 +105,14 @@ export function FeedView({ feed }: { feed: string }) {
           </p>
         ) : null}
         {shown < pageCount ? (
-          <button
-            type="button"
-            onClick={loadMore}
-            aria-disabled={isFetchingNextPage}
-            className="button-primary"
-          >
-            {isFetchingNextPage
-              ? "Loading more stories…"
-              : isFetchNextPageError
-                ? "Try again"
-                : "Load more"}
+          <button type="button" onClick={loadMore} aria-disabled={busy} className="button-primary">
+            {isPaused
+              ? "Waiting for the connection…"
+              : isFetchingNextPage
+                ? "Loading more stories…"
+                : isFetchNextPageError
+                  ? "Try again"
+                  : "Load more"}
           </button>
         ) : stories.length > 0 ? (
           <p className="text-[var(--color-muted)]">You’re all caught up.</p>
