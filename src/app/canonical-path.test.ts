@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { canonicalPath } from "@/app/canonical-path";
 
 describe("canonicalPath", () => {
-  it.each(["/", "/topics/iran", "/stories/harbour-ferry-returns", "/no/such/page"])(
-    "leaves %j alone",
-    (pathname) => {
-      expect(canonicalPath(pathname)).toBeUndefined();
-    },
-  );
+  it.each([
+    "/",
+    "/topics/iran",
+    "/stories/harbour-ferry-returns",
+    "/no/such/page",
+    "/stories/..%2F..%2Fapi%2Ftopics",
+  ])("leaves %j alone", (pathname) => {
+    expect(canonicalPath(pathname)).toBeUndefined();
+  });
 
   it.each([
     ["/topics/iran/", "/topics/iran"],
@@ -17,6 +20,7 @@ describe("canonicalPath", () => {
     ["/stories/Harbour-Ferry-RETURNS", "/stories/harbour-ferry-returns"],
     ["/topics//iran", "/topics/iran"],
     ["//", "/"],
+    ["/Stories/%e2%80%a8", "/stories/%E2%80%A8"],
   ])("replaces %j with %j", (pathname, expected) => {
     expect(canonicalPath(pathname)).toBe(expected);
   });
