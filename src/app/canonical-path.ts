@@ -11,6 +11,6 @@ export function canonicalPath(pathname: string): string | undefined {
   const canonical = `/${pathname.split("/").filter(Boolean).join("/")}`
     .toLowerCase()
     // Percent-escapes keep the uppercase hex digits RFC 3986 calls normal; they name no content.
-    .replace(/%[0-9a-f]{2}/g, (escape) => escape.toUpperCase());
+    .replace(/%[0-9a-f]{2}/g, (hex) => hex.toUpperCase());
   return canonical === pathname ? undefined : canonical;
 }
