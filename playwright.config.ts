@@ -1,7 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { HOSTILE_DATA_DIR } from "./e2e/fixtures/hostile-corpus.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 const baseURL = `http://localhost:${PORT}`;
+/** The same app built from the hostile corpus (e2e/fixtures/hostile-data), served beside it. */
+const HOSTILE_PORT = PORT + 1;
+const hostileURL = `http://localhost:${HOSTILE_PORT}`;
+const HOSTILE_DIST = "dist-hostile";
+const HOSTILE_SPECS = "hostile-content.spec.ts";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,13 +30,35 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  // Tests run against the production build (npm test builds it first).
-  webServer: {
-    command: `node_modules/.bin/tsx scripts/start.ts`,
-    env: { PORT: String(PORT) },
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: HOSTILE_SPECS },
+    {
+      name: "hostile-content",
+      use: { ...devices["Desktop Chrome"], baseURL: hostileURL },
+      testMatch: HOSTILE_SPECS,
+    },
+  ],
+  // Tests run against production builds (npm test builds both first).
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx scripts/start.ts`,
+      env: { PORT: String(PORT) },
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `node_modules/.bin/tsx scripts/start.ts`,
+      // DIST_DIR picks the folder to serve; DATA_DIR and OUT_DIR let start.ts build it if missing.
+      env: {
+        PORT: String(HOSTILE_PORT),
+        DIST_DIR: HOSTILE_DIST,
+        DATA_DIR: HOSTILE_DATA_DIR,
+        OUT_DIR: HOSTILE_DIST,
+      },
+      url: hostileURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

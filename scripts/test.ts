@@ -1,10 +1,12 @@
 /**
- * `npm test`: typecheck, lint, unit tests, a production build, then the end-to-end tests
- * against it. Every step runs even if an earlier one failed, so one run shows every problem;
- * the last line totals both test runners: `N passed, N failed[, N skipped]`.
+ * `npm test`: typecheck, lint, unit tests, a production build and a second build from the
+ * hostile corpus (e2e/fixtures/hostile-data), then the end-to-end tests against both. Every
+ * step runs even if an earlier one failed, so one run shows every problem; the last line
+ * totals both test runners: `N passed, N failed[, N skipped]`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { HOSTILE_DATA_DIR } from "../e2e/fixtures/hostile-corpus.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -12,9 +14,10 @@ const REPORTS = "reports";
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
-function run(label: string, command: string, args: string[]): boolean {
-  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const shownEnv = Object.entries(env).map(([name, value]) => `${name}=${value} `);
+  console.log(`\n▶ ${label}: ${shownEnv.join("")}${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = result.status === 0;
   if (!ok) console.log(`✖ ${label} failed (exit ${result.status ?? result.signal})`);
   return ok;
@@ -41,7 +44,15 @@ if (!unitOk) failures.push("unit tests");
 const buildOk = run("production build", bin("tsx"), ["scripts/build.ts"]);
 if (!buildOk) failures.push("build");
 
-const e2eOk = buildOk && run("end-to-end tests", bin("playwright"), ["test"]);
+// The same app built from content where every text field is a markup or script payload; the
+// "hostile-content" Playwright project serves it from dist-hostile/ (playwright.config.ts).
+const hostileBuildOk = run("hostile-content build", bin("tsx"), ["scripts/build.ts"], {
+  DATA_DIR: HOSTILE_DATA_DIR,
+  OUT_DIR: "dist-hostile",
+});
+if (!hostileBuildOk) failures.push("hostile-content build");
+
+const e2eOk = buildOk && hostileBuildOk && run("end-to-end tests", bin("playwright"), ["test"]);
 if (!e2eOk) failures.push("end-to-end tests");
 
 const unit = readJson<{
