@@ -96,6 +96,17 @@ const edited = (edits: Edit[]): StoryJson => {
 };
 const asFile = (story: unknown) => `${JSON.stringify(story, null, 2)}\n`;
 
+/** An edit that prints as what it does, so a shrunk counterexample reads as a recipe. */
+function describedEdit(description: string, apply: (story: StoryJson) => void): Edit {
+  return Object.assign(apply, { [fc.toStringMethod]: () => description });
+}
+const setEdit = (path: Path, value: unknown): Edit =>
+  describedEdit(`set ${jsonPath(path)} = ${fc.stringify(value)}`, (story) =>
+    setAt(story, path, value),
+  );
+const deleteEdit = (path: Path): Edit =>
+  describedEdit(`delete ${jsonPath(path)}`, (story) => deleteAt(story, path));
+
 // ---- The checker, and what its output must look like ----------------------------------------
 
 async function check(contents: string | Uint8Array) {
@@ -137,17 +148,9 @@ const objectPaths: Path[] = [
 
 /** Any structural edit: validity unknown. */
 const anyEdit: fc.Arbitrary<Edit> = fc.oneof(
-  anyPath.map((path) => (story: StoryJson) => deleteAt(story, path)),
-  fc.tuple(anyPath, fc.jsonValue()).map(
-    ([path, value]) =>
-      (story: StoryJson) =>
-        setAt(story, path, value),
-  ),
-  fc.tuple(anyPath, anyText).map(
-    ([path, value]) =>
-      (story: StoryJson) =>
-        setAt(story, path, value),
-  ),
+  anyPath.map(deleteEdit),
+  fc.tuple(anyPath, fc.jsonValue()).map(([path, value]) => setEdit(path, value)),
+  fc.tuple(anyPath, anyText).map(([path, value]) => setEdit(path, value)),
   fc
     .tuple(
       fc.constantFrom<Path>(
@@ -160,11 +163,7 @@ const anyEdit: fc.Arbitrary<Edit> = fc.oneof(
       ),
       anyText,
     )
-    .map(
-      ([path, value]) =>
-        (story: StoryJson) =>
-          setAt(story, path, value),
-    ),
+    .map(([path, value]) => setEdit(path, value)),
   fc
     .tuple(
       fc.constantFrom(...objectPaths),
@@ -174,11 +173,7 @@ const anyEdit: fc.Arbitrary<Edit> = fc.oneof(
       ),
       fc.jsonValue(),
     )
-    .map(
-      ([path, key, value]) =>
-        (story: StoryJson) =>
-          setAt(story, [...path, key], value),
-    ),
+    .map(([path, key, value]) => setEdit([...path, key], value)),
 );
 
 const anyFile: fc.Arbitrary<string | Uint8Array> = fc.oneof(
@@ -294,12 +289,10 @@ const breakage = (at: Path, edit: Edit, message?: RegExp): Breakage => ({
   at: jsonPath(at),
   message,
 });
-const put = (at: Path, value: unknown) => breakage(at, (story) => setAt(story, at, value));
+const put = (at: Path, value: unknown) => breakage(at, setEdit(at, value));
 
 const invalidEdit: fc.Arbitrary<Breakage> = fc.oneof(
-  fc
-    .constantFrom(...REQUIRED)
-    .map((at) => breakage(at, (story) => deleteAt(story, at), /required/)),
+  fc.constantFrom(...REQUIRED).map((at) => breakage(at, deleteEdit(at), /required/)),
   fc.constantFrom(...TYPED_FIELDS).chain(([at, kind]) =>
     fc
       .jsonValue()
@@ -332,11 +325,7 @@ const invalidEdit: fc.Arbitrary<Breakage> = fc.oneof(
       noInvalidDate: true,
     })
     .map((date) =>
-      breakage(
-        ["updatedAt"],
-        (story) => setAt(story, ["updatedAt"], date.toISOString()),
-        /before publishedAt/,
-      ),
+      breakage(["updatedAt"], setEdit(["updatedAt"], date.toISOString()), /before publishedAt/),
     ),
   fc
     .tuple(
@@ -350,9 +339,7 @@ const invalidEdit: fc.Arbitrary<Breakage> = fc.oneof(
   anyText
     .filter((slug) => !FIXTURE_TOPICS.some((topic) => topic.slug === slug))
     .map((slug) => put(["topics", 0], slug)),
-  fc.constant(
-    breakage(["topics", 1], (story) => setAt(story, ["topics"], ["iran", "iran"]), /twice/),
-  ),
+  fc.constant(breakage(["topics", 1], setEdit(["topics"], ["iran", "iran"]), /twice/)),
   fc
     .tuple(
       fc.nat(4),
@@ -369,11 +356,9 @@ const invalidEdit: fc.Arbitrary<Breakage> = fc.oneof(
 );
 
 /** Edits that keep the story valid. */
-const textEdit: fc.Arbitrary<Edit> = fc.tuple(textField, validText).map(
-  ([[at], text]) =>
-    (story: StoryJson) =>
-      setAt(story, at, text),
-);
+const textEdit: fc.Arbitrary<Edit> = fc
+  .tuple(textField, validText)
+  .map(([[at], text]) => setEdit(at, text));
 const validEdit: fc.Arbitrary<Edit> = fc.oneof(
   textEdit,
   fc
@@ -385,20 +370,16 @@ const validEdit: fc.Arbitrary<Edit> = fc.oneof(
       ["body", 1, "cite"],
       ["body", 3, "ordered"],
     )
-    .map((at) => (story: StoryJson) => deleteAt(story, at)),
+    .map(deleteEdit),
   fc
     .tuple(
       fc.constantFrom<Path>(["breaking"], ["specialReport"], ["sample"], ["body", 3, "ordered"]),
       fc.boolean(),
     )
-    .map(
-      ([at, flag]) =>
-        (story: StoryJson) =>
-          setAt(story, at, flag),
-    ),
+    .map(([at, flag]) => setEdit(at, flag)),
   fc
     .constantFrom("en", "fa", "ar", "pt-BR", "zh-Hant-TW", "EN")
-    .map((lang) => (story: StoryJson) => setAt(story, ["lang"], lang)),
+    .map((lang) => setEdit(["lang"], lang)),
   fc
     .tuple(
       fc.date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
@@ -406,11 +387,18 @@ const validEdit: fc.Arbitrary<Edit> = fc.oneof(
       fc.option(fc.nat(10 * 365 * 24 * 60), { nil: undefined }),
       fc.constantFrom("Z", "+00:00"),
     )
-    .map(([published, later, zone]) => (story: StoryJson) => {
+    .map(([published, later, zone]) => {
       const iso = (date: Date) => date.toISOString().replace("Z", zone);
-      story.publishedAt = iso(published);
-      if (later === undefined) delete story.updatedAt;
-      else story.updatedAt = iso(new Date(published.getTime() + later * 60_000));
+      const dates = {
+        publishedAt: iso(published),
+        updatedAt:
+          later === undefined ? undefined : iso(new Date(published.getTime() + later * 60_000)),
+      };
+      return describedEdit(`set dates ${fc.stringify(dates)}`, (story) => {
+        story.publishedAt = dates.publishedAt;
+        if (dates.updatedAt === undefined) delete story.updatedAt;
+        else story.updatedAt = dates.updatedAt;
+      });
     }),
 );
 /** Drops and reorders body blocks; applied after the edits above, whose paths it moves. */
@@ -419,10 +407,12 @@ const reorderBody: fc.Arbitrary<Edit> = fc
     (VALID.body as unknown[]).map((_, index) => index),
     { minLength: 1 },
   )
-  .map((order) => (story: StoryJson) => {
-    const body = story.body as unknown[];
-    story.body = order.map((index) => body[index]);
-  });
+  .map((order) =>
+    describedEdit(`reorder body as ${fc.stringify(order)}`, (story) => {
+      const body = story.body as unknown[];
+      story.body = order.map((index) => body[index]);
+    }),
+  );
 
 // ---- Properties -----------------------------------------------------------------------------
 
