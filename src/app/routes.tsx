@@ -5,9 +5,13 @@ import { RootLayout } from "@/app/root-layout";
 import { RouteError } from "@/app/route-error";
 import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
 import { feedLoader } from "@/features/feed/feed-loader";
-import { BreakingNewsFeed, TopicFeed } from "@/features/feed/feed-routes";
 import { storyLoader } from "@/features/story/story-loader";
-import { StoryPage } from "@/features/story/story-page";
+
+// Page components load with their route, so a story page never downloads feed-only code.
+// Loaders stay in the main bundle: they are tiny and start the data fetch without waiting
+// for the component's code.
+const feedModule = () => import("@/features/feed/feed-routes");
+const storyModule = () => import("@/features/story/story-page");
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
@@ -31,9 +35,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <BreakingNewsFeed />, loader: feedLoader(queryClient) },
-            { path: "topics/:slug", element: <TopicFeed />, loader: feedLoader(queryClient) },
-            { path: "stories/:id", element: <StoryPage />, loader: storyLoader(queryClient) },
+            {
+              index: true,
+              loader: feedLoader(queryClient),
+              lazy: async () => ({ Component: (await feedModule()).BreakingNewsFeed }),
+            },
+            {
+              path: "topics/:slug",
+              loader: feedLoader(queryClient),
+              lazy: async () => ({ Component: (await feedModule()).TopicFeed }),
+            },
+            {
+              path: "stories/:id",
+              loader: storyLoader(queryClient),
+              lazy: async () => ({ Component: (await storyModule()).StoryPage }),
+            },
             { path: "*", element: <NotFoundView /> },
           ],
         },

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs } from "react-router";
-import { feedQuery } from "@/content/api-client";
-import { BREAKING_FEED } from "@/content/api-types";
+import { feedPageUrl, feedQuery, fetchJson } from "@/content/api-client";
+import { BREAKING_FEED, type FeedPage } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 
 /**
@@ -19,8 +19,17 @@ export const feedLoader =
     if (!firstPage) return null;
     const requested = parsePageParam(new URL(request.url).searchParams.get("page"));
     const wanted = clampPageCount(requested, firstPage.pageCount);
-    if (data.pages.length < wanted) {
-      await queryClient.fetchInfiniteQuery({ ...options, pages: wanted, staleTime: 0 });
-    }
+    // Fetch only the missing pages, side by side, and append them in order.
+    const have = data.pages.length;
+    if (have >= wanted) return null;
+    const missing = Array.from({ length: wanted - have }, (_, index) => have + 1 + index);
+    const pages = await Promise.all(
+      missing.map((page) => fetchJson<FeedPage>(feedPageUrl(feed, page), request.signal)),
+    );
+    queryClient.setQueryData(options.queryKey, (current) =>
+      current
+        ? { pages: [...current.pages, ...pages], pageParams: [...current.pageParams, ...missing] }
+        : current,
+    );
     return null;
   };

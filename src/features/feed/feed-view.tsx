@@ -5,6 +5,7 @@ import { feedQuery, topicsQuery } from "@/content/api-client";
 import { FEED_PAGE_SIZE } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
+import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -16,6 +17,9 @@ export function FeedView({ feed }: { feed: string }) {
   const { data, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(feedQuery(feed));
   const topics = useQuery(topicsQuery()).data;
+  const description =
+    topics?.find((topic) => topic.slug === feed)?.description ??
+    "The latest stories from the Dispatch newsroom, newest first.";
   const pageCount = data.pages[0]?.pageCount ?? 1;
   const requested = parsePageParam(searchParams.get("page"));
   const shown = Math.min(clampPageCount(requested, pageCount), data.pages.length);
@@ -71,6 +75,7 @@ export function FeedView({ feed }: { feed: string }) {
   return (
     <div className="reading-text">
       <title>{`${title} — Dispatch`}</title>
+      <meta name="description" content={description} />
       <h1 tabIndex={-1} className="page-heading">
         {title}
       </h1>
@@ -103,6 +108,7 @@ export function FeedView({ feed }: { feed: string }) {
           <button
             type="button"
             onClick={loadMore}
+            {...{ [REPLAY_ATTRIBUTE]: "load-more" }}
             aria-disabled={isFetchingNextPage}
             className="button-primary"
           >

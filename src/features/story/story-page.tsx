@@ -23,6 +23,7 @@ export function StoryPage() {
   return (
     <div className="reading-text">
       <title>{`${story.headline} — Dispatch`}</title>
+      <meta name="description" content={story.summary} />
       <article lang={story.lang} dir={dir} className="story">
         <header className="grid gap-3">
           {story.sample ? (
