@@ -10,6 +10,7 @@ import { build } from "vite";
 import { formatContentError } from "./content/content-error.ts";
 import { buildApi, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
+import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
 
@@ -39,6 +40,7 @@ try {
   });
   const api = buildApi(result.content);
   await emitSite(result.content, staging, api);
+  await emitResponsiveImages(result.content, staging);
   const prerendered = await prerenderSite({ root, outDir: staging, content: result.content, api });
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   pages = prerendered.pages;

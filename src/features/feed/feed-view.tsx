@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
 import { FEED_PAGE_SIZE } from "@/content/api-types";
@@ -14,8 +14,7 @@ import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
  */
 export function FeedView({ feed }: { feed: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { data, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
-    useSuspenseInfiniteQuery(feedQuery(feed));
+  const { data, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(feedQuery(feed));
   const topics = useQuery(topicsQuery()).data;
   const description =
     topics?.find((topic) => topic.slug === feed)?.description ??
@@ -54,12 +53,14 @@ export function FeedView({ feed }: { feed: string }) {
     setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`);
   }, [stories.length]);
 
-  const loadMore = async () => {
-    if (isFetchingNextPage || shown >= pageCount) return;
-    if (data.pages.length <= shown) {
-      const result = await fetchNextPage();
-      if (result.isError || (result.data?.pages.length ?? 0) <= shown) return;
-    }
+  const hasMore = shown < pageCount;
+  const nextReady = data.pages.length > shown;
+  // `waiting`: the reader pressed Load more and the page is not here yet; `failed`: that press
+  // ended in an error. A prefetch that fails stays silent: the next press simply retries.
+  const [waiting, setWaiting] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const showNextPage = () => {
     focusIndex.current = shown * FEED_PAGE_SIZE;
     setSearchParams(
       (params) => {
@@ -69,6 +70,41 @@ export function FeedView({ feed }: { feed: string }) {
       { replace: true, preventScrollReset: true },
     );
   };
+
+  const loadMore = async () => {
+    if (!hasMore || waiting) return;
+    if (!nextReady) {
+      setWaiting(true);
+      setFailed(false);
+      // Joins a prefetch already in flight instead of starting the request again.
+      const result = await fetchNextPage({ cancelRefetch: false });
+      setWaiting(false);
+      if (result.isError || (result.data?.pages.length ?? 0) <= shown) {
+        setFailed(true);
+        return;
+      }
+    }
+    showNextPage();
+  };
+
+  // The next page is fetched as the reader nears the button, so pressing it is instant.
+  const prefetchNext = useEffectEvent(() => {
+    if (hasMore && !nextReady && !isFetchingNextPage && !failed) void fetchNextPage();
+  });
+  const loadMoreArea = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: observing anew for each page count reports the button's position at once, so the page after next is prefetched even when the button never left the viewport
+  useEffect(() => {
+    const area = loadMoreArea.current;
+    if (!area || !("IntersectionObserver" in window)) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) prefetchNext();
+      },
+      { rootMargin: "800px 0px" },
+    );
+    observer.observe(area);
+    return () => observer.disconnect();
+  }, [shown]);
 
   const topicName = (slug: string | undefined) => topics?.find((t) => t.slug === slug)?.name;
 
@@ -98,25 +134,26 @@ export function FeedView({ feed }: { feed: string }) {
           ))}
         </ol>
       )}
-      <div className="mt-4 flex min-h-16 flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6">
-        {isFetchNextPageError ? (
+      <div
+        ref={loadMoreArea}
+        className="mt-4 flex min-h-16 flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6"
+      >
+        {failed ? (
           <p role="alert" className="text-[var(--color-error)]">
             More stories could not be loaded. Check your connection and try again.
           </p>
         ) : null}
-        {shown < pageCount ? (
+        {hasMore ? (
           <button
             type="button"
             onClick={loadMore}
+            onPointerEnter={prefetchNext}
+            onFocus={prefetchNext}
             {...{ [REPLAY_ATTRIBUTE]: "load-more" }}
-            aria-disabled={isFetchingNextPage}
+            aria-disabled={waiting}
             className="button-primary"
           >
-            {isFetchingNextPage
-              ? "Loading more stories…"
-              : isFetchNextPageError
-                ? "Try again"
-                : "Load more"}
+            {waiting ? "Loading more stories…" : failed ? "Try again" : "Load more"}
           </button>
         ) : stories.length > 0 ? (
           <p className="text-[var(--color-muted)]">You’re all caught up.</p>

@@ -61,7 +61,9 @@ export function StoryPage() {
             </p>
           </div>
         </header>
-        {story.photo ? <Figure photo={story.photo} priority lang={story.lang} dir={dir} /> : null}
+        {story.photo ? (
+          <Figure photo={story.photo} layout="story" priority lang={story.lang} dir={dir} />
+        ) : null}
         {story.dateline ? (
           <p className="dateline">
             <span className="font-bold">{story.dateline}</span> —
