@@ -5,8 +5,8 @@ import { PRERENDER_STATE_ID, REPLAY_ATTRIBUTE } from "../../src/shared/prerender
 /**
  * Turns Vite's index.html into the page every prerendered route is poured into. The critical
  * path is the HTML alone: the stylesheet is inlined, and the app's script is not referenced
- * at all until the page has painted (a tiny inline bootstrap adds it when the browser is idle,
- * or at once on the reader's first interaction — the Guardian's "islands" idea, page-wide).
+ * at all until the page has painted: a tiny inline bootstrap adds it on the reader's first
+ * interaction (the Guardian hydrates its islands the same way, here page-wide).
  */
 
 export type PageTemplate = {
@@ -26,9 +26,12 @@ export function escapeJsonForHtml(json: string): string {
 }
 
 function bootstrapScript(entry: string): string {
-  // Clicks on [data-replay] buttons before the app is ready are remembered and replayed by
-  // the app; any interaction starts loading the app at once instead of waiting for idle.
-  return `(function(){var d=document,w=window,l=false;function go(){if(l)return;l=true;var s=d.createElement("script");s.type="module";s.src=${JSON.stringify(entry)};d.head.appendChild(s)}d.addEventListener("click",function(e){if(d.documentElement.hasAttribute("data-hydrated"))return;var b=e.target&&e.target.closest&&e.target.closest("[${REPLAY_ATTRIBUTE}]");if(b){e.preventDefault();w.__dispatchReplay=b.getAttribute("${REPLAY_ATTRIBUTE}")}go()},true);["pointerdown","keydown","touchstart"].forEach(function(t){w.addEventListener(t,go,{capture:true,passive:true,once:true})});function idle(){"requestIdleCallback"in w?requestIdleCallback(go,{timeout:2000}):setTimeout(go,50)}d.readyState==="complete"?idle():w.addEventListener("load",idle)})();`;
+  // 1. The text-size buttons were prerendered with MD pressed; show the reader's stored choice.
+  // 2. The app's code loads on the reader's first sign of life (pointer, touch, key, focus),
+  //    never before: a reader who only reads never pays for it, and a slow phone's main
+  //    thread stays free while the story paints.
+  // 3. A press on a [data-replay] button before the app is ready is remembered and replayed.
+  return `(function(){var d=document,w=window,l=false,t=d.documentElement.getAttribute("data-text-size")||"md";d.querySelectorAll("[${REPLAY_ATTRIBUTE}^=text-size-]").forEach(function(b){b.setAttribute("aria-pressed",String(b.getAttribute("${REPLAY_ATTRIBUTE}")==="text-size-"+t))});function go(){if(l)return;l=true;var s=d.createElement("script");s.type="module";s.src=${JSON.stringify(entry)};d.head.appendChild(s)}d.addEventListener("click",function(e){if(d.documentElement.hasAttribute("data-hydrated"))return;var b=e.target&&e.target.closest&&e.target.closest("[${REPLAY_ATTRIBUTE}]");if(b){e.preventDefault();w.__dispatchReplay=b.getAttribute("${REPLAY_ATTRIBUTE}")}go()},true);["pointerdown","pointermove","touchstart","keydown","focusin","wheel"].forEach(function(n){w.addEventListener(n,go,{capture:true,passive:true,once:true})})})();`;
 }
 
 const cspHash = (text: string) =>

@@ -4,7 +4,7 @@ import { NotFoundView } from "@/app/not-found-page";
 import { RootLayout } from "@/app/root-layout";
 import { RouteError } from "@/app/route-error";
 import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
-import { feedLoader } from "@/features/feed/feed-loader";
+import { feedLoader, feedShouldRevalidate } from "@/features/feed/feed-loader";
 import { storyLoader } from "@/features/story/story-loader";
 
 // Page components load with their route, so a story page never downloads feed-only code.
@@ -31,6 +31,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ]);
         return null;
       },
+      // Topics and highlights change only with a new build: no need to reload them per page.
+      shouldRevalidate: () => false,
       children: [
         {
           errorElement: <RouteError />,
@@ -38,11 +40,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               loader: feedLoader(queryClient),
+              shouldRevalidate: feedShouldRevalidate,
               lazy: async () => ({ Component: (await feedModule()).BreakingNewsFeed }),
             },
             {
               path: "topics/:slug",
               loader: feedLoader(queryClient),
+              shouldRevalidate: feedShouldRevalidate,
               lazy: async () => ({ Component: (await feedModule()).TopicFeed }),
             },
             {

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from "react-router";
 import { feedPageUrl, feedQuery, fetchJson } from "@/content/api-client";
 import { BREAKING_FEED, type FeedPage } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
@@ -33,3 +33,21 @@ export const feedLoader =
     );
     return null;
   };
+
+/**
+ * Load more changes only `?page=`, after it has already put the page in the cache: running the
+ * loader again would only delay the paint. Any other change revalidates as usual.
+ */
+export function feedShouldRevalidate({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs): boolean {
+  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  const withoutPage = (url: URL) => {
+    const params = new URLSearchParams(url.search);
+    params.delete("page");
+    return params.toString();
+  };
+  return withoutPage(currentUrl) === withoutPage(nextUrl) ? false : defaultShouldRevalidate;
+}

@@ -14,7 +14,7 @@ import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
  */
 export function FeedView({ feed }: { feed: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { data, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(feedQuery(feed));
+  const { data, fetchNextPage } = useSuspenseInfiniteQuery(feedQuery(feed));
   const topics = useQuery(topicsQuery()).data;
   const description =
     topics?.find((topic) => topic.slug === feed)?.description ??
@@ -67,7 +67,8 @@ export function FeedView({ feed }: { feed: string }) {
         params.set("page", String(shown + 1));
         return params;
       },
-      { replace: true, preventScrollReset: true },
+      // flushSync: the stories are already in the cache; paint them now, not in a transition.
+      { replace: true, preventScrollReset: true, flushSync: true },
     );
   };
 
@@ -89,7 +90,7 @@ export function FeedView({ feed }: { feed: string }) {
 
   // The next page is fetched as the reader nears the button, so pressing it is instant.
   const prefetchNext = useEffectEvent(() => {
-    if (hasMore && !nextReady && !isFetchingNextPage && !failed) void fetchNextPage();
+    if (hasMore && !nextReady && !failed) void fetchNextPage({ cancelRefetch: false });
   });
   const loadMoreArea = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: observing anew for each page count reports the button's position at once, so the page after next is prefetched even when the button never left the viewport
