@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 
 const feedStories = (page: Page, title = "Breaking News") =>
   page.getByRole("list", { name: `${title} stories` }).getByRole("article");
@@ -131,6 +131,7 @@ test("a topic feed is headed by its topic and pages on its own", async ({ page }
   await expect(stories).toHaveCount(10);
   await page.getByRole("button", { name: "Load more" }).click();
   await expect.poll(() => stories.count()).toBeGreaterThan(10);
+  await expect(page).toHaveURL(/\/topics\/iran\?page=2$/);
 });
 
 test("every page has the Breaking News banner and the Special Report section", async ({ page }) => {
@@ -140,4 +141,43 @@ test("every page has the Breaking News banner and the Special Report section", a
   const special = page.getByRole("region", { name: "Special Report" });
   await expect(special.getByRole("heading", { level: 2, name: "Special Report" })).toBeVisible();
   expect(await special.getByRole("link").count()).toBeGreaterThanOrEqual(3);
+});
+
+test("without JavaScript the first page of a feed is readable and its stories reachable", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of ["/", "/topics/iran", "/topics/science"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("article")).toHaveCount(10);
+  }
+  await page.getByRole("main").getByRole("article").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByRole("figure").first().locator("figcaption"),
+  ).toContainText("Image caption,");
+  await context.close();
+});
+
+test("a button pressed before the app is ready still works once it is", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Hold the app's code back so the press lands on the prerendered page.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/assets/index-*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "load" });
+  await page.getByRole("button", { name: "Load more" }).click();
+  release();
+  await expect(page.getByRole("main").getByRole("article")).toHaveCount(20);
+  await expect(page).toHaveURL(/\?page=2$/);
+  await context.close();
 });

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 
 const SEED_PARAGRAPH =
   "Iran's president committed his country to deeper ties with Russia to counter Western sanctions on Tuesday, state media reported, amid U.S. worries that Tehran is supplying Moscow missiles to hit Ukraine.";

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 
 const SIZES = [
   { label: "XS", name: "XS extra small" },
@@ -66,14 +66,14 @@ test("LG survives a reload and a move to another page, and applies before any sc
     "true",
   );
 
-  // With every module script blocked, only the inline head script can have set the size.
-  await page.route("**/*.js", (route) => route.abort());
-  await page.reload();
-  const applied = await page.evaluate(() => ({
-    attribute: document.documentElement.dataset.textSize,
-    size: getComputedStyle(document.documentElement).getPropertyValue("--reading-size").trim(),
-  }));
-  expect(applied).toEqual({ attribute: "lg", size: "1.4375rem" });
+  // A fresh tab with every script file blocked: only the inline head script can size the
+  // prerendered text, so this is what the reader sees at first paint.
+  const raw = await page.context().newPage();
+  await raw.route("**/*.js", (route) => route.abort());
+  await raw.goto("/", { waitUntil: "load" });
+  await expect(raw.locator("html")).not.toHaveAttribute("data-hydrated");
+  expect(await raw.locator("html").getAttribute("data-text-size")).toBe("lg");
+  expect(await readingFontSize(raw)).toBe(lgSize);
 });
 
 test.describe("no sideways scrolling at 320 px in any size", () => {

@@ -1,14 +1,18 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images. Everything is written to a staging folder that replaces dist/ only when all steps
- * succeed, so a failed build never leaves output that looks complete.
+ * images, prerender every page and write the hosts' `_headers` file. Everything is written to
+ * a staging folder that replaces dist/ only when all steps succeed, so a failed build never
+ * leaves output that looks complete.
  */
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "vite";
 import { formatContentError } from "./content/content-error.ts";
-import { emitSite } from "./content/emit.ts";
+import { buildApi, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
+import { emitResponsiveImages } from "./images/responsive-images.ts";
+import { headersFile } from "./prerender/headers.ts";
+import { prerenderSite } from "./prerender/prerender-site.ts";
 
 const root = process.cwd();
 const dataDir = process.env.DATA_DIR ?? "data";
@@ -26,6 +30,7 @@ if (!result.ok) {
 }
 
 // Staging sits beside dist/ so the final rename stays on one file system.
+let pages = 0;
 const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
 try {
   await build({
@@ -33,7 +38,12 @@ try {
     logLevel: "warn",
     build: { outDir: staging, emptyOutDir: true },
   });
-  await emitSite(result.content, staging);
+  const api = buildApi(result.content);
+  await emitSite(result.content, staging, api);
+  await emitResponsiveImages(result.content, staging);
+  const prerendered = await prerenderSite({ root, outDir: staging, content: result.content, api });
+  await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
+  pages = prerendered.pages;
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });
   await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
@@ -49,5 +59,5 @@ try {
 
 const { stories, topics } = result.content;
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${stories.length} stories, ${topics.length} topics in ${Math.round(performance.now() - started)} ms`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${stories.length} stories, ${topics.length} topics, ${pages} prerendered pages in ${Math.round(performance.now() - started)} ms`,
 );

@@ -1,28 +1,31 @@
 /**
- * `npm start`: serve the production build on http://localhost:4173 (or $PORT), building it
- * first when there is none. Uses Vite's preview server in-process, so stopping this process
- * stops the server too.
+ * `npm start`: serve the production build (dist/, or $DIST_DIR) on http://localhost:4173 (or
+ * $PORT) the way a static host would, building it first when there is none.
  */
-
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { preview } from "vite";
+import path from "node:path";
+import { createStaticServer } from "./static-server.ts";
 
 const port = Number(process.env.PORT ?? 4173);
+const root = path.resolve(process.env.DIST_DIR ?? "dist");
 
-if (!existsSync("dist/index.html")) {
-  console.log("No production build yet: building first.");
+if (!existsSync(path.join(root, "index.html"))) {
+  console.log(`No production build in ${root}: building first.`);
   const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
     stdio: "inherit",
+    env: { ...process.env, OUT_DIR: root },
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const server = await preview({ preview: { port, strictPort: true, host: "localhost" } });
-server.printUrls();
+const server = await createStaticServer(root);
+server.listen(port, "localhost", () => {
+  console.log(
+    `Dispatch is being served from ${path.relative(process.cwd(), root) || "."}/ on http://localhost:${port}/`,
+  );
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void server.close().then(() => process.exit(0));
-  });
+  process.on(signal, () => server.close(() => process.exit(0)));
 }

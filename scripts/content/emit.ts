@@ -108,8 +108,12 @@ export function buildApi(content: Content): Map<string, string> {
  * Writes every buildApi file under outDir and copies each referenced image to outDir/<src>.
  * It only adds files: the caller provides a fresh outDir so no stale story survives a delete.
  */
-export async function emitSite(content: Content, outDir: string): Promise<void> {
-  const files = [...buildApi(content)];
+export async function emitSite(
+  content: Content,
+  outDir: string,
+  api: ReadonlyMap<string, string> = buildApi(content),
+): Promise<void> {
+  const files = [...api];
   const images = referencedImages(content.stories);
   const target = (urlPath: string) => path.join(outDir, ...urlPath.split("/"));
 

@@ -4,6 +4,7 @@ export function NotFoundView() {
   return (
     <div className="reading-text">
       <title>Page not found — Dispatch</title>
+      <meta name="description" content="There is no page at this address on Dispatch." />
       <h1 tabIndex={-1} className="page-heading">
         Page not found
       </h1>

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { MouseEvent } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration } from "react-router";
+import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
@@ -27,8 +27,12 @@ function skipTo(id: string) {
 export function RootLayout() {
   useRouteFocus();
   const topics = useQuery(topicsQuery()).data ?? [];
+  // A page whose data is still on its way keeps the old page in place (no layout jump) and
+  // shows a thin bar pinned to the top, outside the flow.
+  const loading = useNavigation().state === "loading";
   return (
     <>
+      {loading ? <div className="navigation-progress" aria-hidden="true" /> : null}
       <div className="skip-links">
         <a href={`#${MAIN_ID}`} onClick={skipTo(MAIN_ID)}>
           Skip to main content
@@ -63,7 +67,12 @@ export function RootLayout() {
       </header>
       <ConnectionStatus />
       <BreakingBanner />
-      <main id={MAIN_ID} tabIndex={-1} className="page-frame pt-6 focus:outline-none">
+      <main
+        id={MAIN_ID}
+        tabIndex={-1}
+        aria-busy={loading}
+        className="page-frame pt-6 focus:outline-none"
+      >
         <Outlet />
       </main>
       <SpecialReports />

@@ -5,10 +5,14 @@ import { NotFoundView } from "@/app/not-found-page";
 import { RootLayout } from "@/app/root-layout";
 import { RouteError } from "@/app/route-error";
 import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
-import { feedLoader } from "@/features/feed/feed-loader";
-import { BreakingNewsFeed, TopicFeed } from "@/features/feed/feed-routes";
+import { feedLoader, feedShouldRevalidate } from "@/features/feed/feed-loader";
 import { storyLoader } from "@/features/story/story-loader";
-import { StoryPage } from "@/features/story/story-page";
+
+// Page components load with their route, so a story page never downloads feed-only code.
+// Loaders stay in the main bundle: they are tiny and start the data fetch without waiting
+// for the component's code.
+const feedModule = () => import("@/features/feed/feed-routes");
+const storyModule = () => import("@/features/story/story-page");
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
@@ -30,13 +34,29 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         ]);
         return null;
       },
+      // Topics and highlights change only with a new build: no need to reload them per page.
+      shouldRevalidate: () => false,
       children: [
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <BreakingNewsFeed />, loader: feed },
-            { path: "topics/:slug", element: <TopicFeed />, loader: feed },
-            { path: "stories/:id", element: <StoryPage />, loader: story },
+            {
+              index: true,
+              loader: feed,
+              shouldRevalidate: feedShouldRevalidate,
+              lazy: async () => ({ Component: (await feedModule()).BreakingNewsFeed }),
+            },
+            {
+              path: "topics/:slug",
+              loader: feed,
+              shouldRevalidate: feedShouldRevalidate,
+              lazy: async () => ({ Component: (await feedModule()).TopicFeed }),
+            },
+            {
+              path: "stories/:id",
+              loader: story,
+              lazy: async () => ({ Component: (await storyModule()).StoryPage }),
+            },
             { path: "*", element: <NotFoundView /> },
           ],
         },

@@ -28,12 +28,23 @@ export class ApiError extends Error {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: Transport = (url, init) => fetch(url, init);
+
+/**
+ * Prerendering answers API requests from the files the build has just emitted, so pages are
+ * rendered with exactly the data the browser will later fetch, without a server.
+ */
+export function setApiTransport(next: Transport): void {
+  transport = next;
+}
+
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined, headers: { accept: "application/json" } });
+    response = await transport(url, { signal: combined, headers: { accept: "application/json" } });
   } catch (error) {
     if (signal?.aborted) throw error;
     const reason = timeout.aborted ? "the server took too long to answer" : "the network failed";

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { LoaderFunctionArgs } from "react-router";
-import { feedQuery } from "@/content/api-client";
-import { BREAKING_FEED } from "@/content/api-types";
+import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from "react-router";
+import { feedPageUrl, feedQuery, fetchJson } from "@/content/api-client";
+import { BREAKING_FEED, type FeedPage } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 
 /**
@@ -19,8 +19,35 @@ export const feedLoader =
     if (!firstPage) return null;
     const requested = parsePageParam(new URL(request.url).searchParams.get("page"));
     const wanted = clampPageCount(requested, firstPage.pageCount);
-    if (data.pages.length < wanted) {
-      await queryClient.fetchInfiniteQuery({ ...options, pages: wanted, staleTime: 0 });
-    }
+    // Fetch only the missing pages, side by side, and append them in order.
+    const have = data.pages.length;
+    if (have >= wanted) return null;
+    const missing = Array.from({ length: wanted - have }, (_, index) => have + 1 + index);
+    const pages = await Promise.all(
+      missing.map((page) => fetchJson<FeedPage>(feedPageUrl(feed, page), request.signal)),
+    );
+    queryClient.setQueryData(options.queryKey, (current) =>
+      current
+        ? { pages: [...current.pages, ...pages], pageParams: [...current.pageParams, ...missing] }
+        : current,
+    );
     return null;
   };
+
+/**
+ * Load more changes only `?page=`, after it has already put the page in the cache: running the
+ * loader again would only delay the paint. Any other change revalidates as usual.
+ */
+export function feedShouldRevalidate({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs): boolean {
+  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  const withoutPage = (url: URL) => {
+    const params = new URLSearchParams(url.search);
+    params.delete("page");
+    return params.toString();
+  };
+  return withoutPage(currentUrl) === withoutPage(nextUrl) ? false : defaultShouldRevalidate;
+}

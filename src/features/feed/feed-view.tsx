@@ -1,11 +1,12 @@
 import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
 import { FEED_PAGE_SIZE } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
+import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -14,11 +15,13 @@ import { PartErrorBoundary } from "@/shared/part-error-boundary";
  */
 export function FeedView({ feed }: { feed: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { data, fetchNextPage, isFetchingNextPage, isFetchNextPageError, isPaused } =
-    useSuspenseInfiniteQuery(feedQuery(feed));
-  // Offline, the query client holds the request until the connection is back: still busy.
-  const busy = isFetchingNextPage || isPaused;
+  const { data, fetchNextPage, isFetchNextPageError, isPaused } = useSuspenseInfiniteQuery(
+    feedQuery(feed),
+  );
   const topics = useQuery(topicsQuery()).data;
+  const description =
+    topics?.find((topic) => topic.slug === feed)?.description ??
+    "The latest stories from the Dispatch newsroom, newest first.";
   const pageCount = data.pages[0]?.pageCount ?? 1;
   const requested = parsePageParam(searchParams.get("page"));
   const shown = Math.min(clampPageCount(requested, pageCount), data.pages.length);
@@ -53,27 +56,68 @@ export function FeedView({ feed }: { feed: string }) {
     setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`);
   }, [stories.length]);
 
-  const loadMore = async () => {
-    if (busy || shown >= pageCount) return;
-    if (data.pages.length <= shown) {
-      const result = await fetchNextPage();
-      if (result.isError || (result.data?.pages.length ?? 0) <= shown) return;
-    }
+  const hasMore = shown < pageCount;
+  const nextReady = data.pages.length > shown;
+  // `waiting`: the reader pressed Load more and the page is not here yet; `failed`: that press
+  // ended in an error. A prefetch that fails stays silent: the next press simply retries.
+  const [waiting, setWaiting] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const showNextPage = () => {
     focusIndex.current = shown * FEED_PAGE_SIZE;
     setSearchParams(
       (params) => {
         params.set("page", String(shown + 1));
         return params;
       },
-      { replace: true, preventScrollReset: true },
+      // flushSync: the stories are already in the cache; paint them now, not in a transition.
+      { replace: true, preventScrollReset: true, flushSync: true },
     );
   };
+
+  const loadMore = async () => {
+    if (!hasMore || waiting) return;
+    if (!nextReady) {
+      setWaiting(true);
+      setFailed(false);
+      // Joins a prefetch already in flight instead of starting the request again.
+      const result = await fetchNextPage({ cancelRefetch: false });
+      setWaiting(false);
+      if (result.isError || (result.data?.pages.length ?? 0) <= shown) {
+        setFailed(true);
+        return;
+      }
+    }
+    showNextPage();
+  };
+
+  // The next page is fetched as the reader nears the button, so pressing it is instant.
+  const prefetchNext = useEffectEvent(() => {
+    // After a prefetch has failed (and used its retries), only the reader's press tries again.
+    if (hasMore && !nextReady && !failed && !isFetchNextPageError)
+      void fetchNextPage({ cancelRefetch: false });
+  });
+  const loadMoreArea = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: observing anew for each page count reports the button's position at once, so the page after next is prefetched even when the button never left the viewport
+  useEffect(() => {
+    const area = loadMoreArea.current;
+    if (!area || !("IntersectionObserver" in window)) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) prefetchNext();
+      },
+      { rootMargin: "800px 0px" },
+    );
+    observer.observe(area);
+    return () => observer.disconnect();
+  }, [shown]);
 
   const topicName = (slug: string | undefined) => topics?.find((t) => t.slug === slug)?.name;
 
   return (
     <div className="reading-text">
       <title>{`${title} — Dispatch`}</title>
+      <meta name="description" content={description} />
       <h1 tabIndex={-1} className="page-heading">
         {title}
       </h1>
@@ -98,21 +142,33 @@ export function FeedView({ feed }: { feed: string }) {
           ))}
         </ol>
       )}
-      <div className="mt-4 flex min-h-16 flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6">
-        {isFetchNextPageError ? (
+      <div
+        ref={loadMoreArea}
+        className="mt-4 flex min-h-16 flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6"
+      >
+        {failed ? (
           <p role="alert" className="text-[var(--color-error)]">
             More stories could not be loaded. Check your connection and try again.
           </p>
         ) : null}
-        {shown < pageCount ? (
-          <button type="button" onClick={loadMore} aria-disabled={busy} className="button-primary">
-            {isPaused
-              ? "Waiting for the connection…"
-              : isFetchingNextPage
-                ? "Loading more stories…"
-                : isFetchNextPageError
-                  ? "Try again"
-                  : "Load more"}
+        {hasMore ? (
+          <button
+            type="button"
+            onClick={loadMore}
+            onPointerEnter={prefetchNext}
+            onFocus={prefetchNext}
+            {...{ [REPLAY_ATTRIBUTE]: "load-more" }}
+            aria-disabled={waiting}
+            className="button-primary"
+          >
+            {waiting
+              ? // Offline, the query client holds the request until the connection is back.
+                isPaused
+                ? "Waiting for the connection…"
+                : "Loading more stories…"
+              : failed
+                ? "Try again"
+                : "Load more"}
           </button>
         ) : stories.length > 0 ? (
           <p className="text-[var(--color-muted)]">You’re all caught up.</p>

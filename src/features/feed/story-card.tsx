@@ -28,7 +28,13 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
       </h2>
       {story.photo ? (
         <div className="story-card-figure">
-          <Figure photo={story.photo} priority={priority} lang={story.lang} dir={dir} />
+          <Figure
+            photo={story.photo}
+            layout="card"
+            priority={priority}
+            lang={story.lang}
+            dir={dir}
+          />
         </div>
       ) : null}
       <p className="story-card-summary leading-relaxed">{story.summary}</p>

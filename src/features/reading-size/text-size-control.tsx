@@ -6,6 +6,7 @@ import {
   setTextSize,
   subscribeTextSize,
 } from "@/features/reading-size/text-size-store";
+import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
  * Four toggle buttons in a fieldset labelled "Text size": each is its own Tab stop and says whether it is
@@ -23,6 +24,7 @@ export function TextSizeControl() {
           type="button"
           aria-pressed={current === size.value}
           onClick={() => setTextSize(size.value)}
+          {...{ [REPLAY_ATTRIBUTE]: `text-size-${size.value}` }}
           className="min-h-11 min-w-11 rounded border border-[var(--color-rule)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)]"
         >
           {size.label}

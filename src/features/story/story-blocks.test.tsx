@@ -68,7 +68,11 @@ describe("StoryBlocks", () => {
     renderBlocks([{ type: "photo", photo }], "fa", "rtl");
     const figure = screen.getByRole("figure");
     const image = within(figure).getByRole("img", { name: photo.alt });
-    expect(image).toHaveAttribute("src", "/images/harbour.jpg");
+    expect(image).toHaveAttribute("src", "/images/harbour-640.jpg");
+    expect(image).toHaveAttribute(
+      "srcset",
+      expect.stringContaining("/images/harbour-1280.jpg 1280w"),
+    );
     expect(image).toHaveAttribute("width", "1280");
     expect(image).toHaveAttribute("height", "720");
     const caption = figure.querySelector("figcaption");

@@ -23,6 +23,7 @@ export function StoryPage() {
   return (
     <div className="reading-text">
       <title>{`${story.headline} — Dispatch`}</title>
+      <meta name="description" content={story.summary} />
       <article lang={story.lang} dir={dir} className="story">
         <header className="grid gap-3">
           {story.sample ? (
@@ -60,7 +61,9 @@ export function StoryPage() {
             </p>
           </div>
         </header>
-        {story.photo ? <Figure photo={story.photo} priority lang={story.lang} dir={dir} /> : null}
+        {story.photo ? (
+          <Figure photo={story.photo} layout="story" priority lang={story.lang} dir={dir} />
+        ) : null}
         {story.dateline ? (
           <p className="dateline">
             <span className="font-bold">{story.dateline}</span> —

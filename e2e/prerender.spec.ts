@@ -1,0 +1,89 @@
+import { expect, test } from "./test";
+
+const SEED = "iran-president-deeper-ties-russia-shoigu-visit";
+
+test("every route is served as prerendered HTML; unknown paths get 404.html with status 404", async ({
+  request,
+}) => {
+  const story = await request.get(`/stories/${SEED}`);
+  expect(story.status()).toBe(200);
+  const html = await story.text();
+  expect(html).toContain("Iran&#x27;s president commits to deeper ties with Russia");
+  expect(html).toContain("Image caption, ");
+  expect(html).toMatch(/<title>[^<]+— Dispatch<\/title>/);
+  expect(html).toMatch(/<meta name="description" content="[^"]+"/);
+
+  const topic = await request.get("/topics/iran");
+  expect(await topic.text()).toMatch(/<h1[^>]*>Iran<\/h1>/);
+
+  const missing = await request.get("/stories/no-such-story");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("Page not found");
+
+  const slash = await request.get("/topics/iran/", { maxRedirects: 0 });
+  expect(slash.status()).toBe(301);
+  expect(slash.headers().location).toBe("/topics/iran");
+});
+
+test("the critical path is the HTML alone: inline CSS, no script or stylesheet requested before paint", async ({
+  request,
+}) => {
+  const html = await (await request.get(`/stories/${SEED}`)).text();
+  expect(html).toMatch(/<style>[\s\S]{1000,}?<\/style>/);
+  expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+  expect(html).not.toMatch(/<script[^>]+src=/);
+  expect(html).not.toMatch(/rel="modulepreload"/);
+});
+
+test("the app takes over without refetching what the page already shows, and without hydration errors", async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const apiRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) apiRequests.push(request.url());
+  });
+  for (const path of ["/", "/topics/iran", `/stories/${SEED}`, "/stories/iranian-tea-culture-fa"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "");
+  }
+  expect(apiRequests).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test("one image per page asks to be fetched first; the rest wait until they are near", async ({
+  page,
+}) => {
+  for (const path of ["/", `/stories/${SEED}`]) {
+    await page.goto(path);
+    await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
+    const images = await page.locator("main img").count();
+    await expect(page.locator('main img[loading="lazy"]')).toHaveCount(images - 1);
+    const picture = page.locator("main picture").first();
+    await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute(
+      "srcset",
+      /-320\.avif 320w/,
+    );
+    await expect(picture.locator("img")).toHaveAttribute("sizes", /.+/);
+  }
+});
+
+test("with JavaScript off, a whole story is readable with its photos and captions", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/stories/brindlecombe-school-science-fair");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const figures = page.getByRole("main").getByRole("figure");
+  expect(await figures.count()).toBeGreaterThanOrEqual(4);
+  for (const figure of await figures.all()) {
+    await expect(figure.locator("figcaption")).toContainText("Image caption,");
+  }
+  await expect(page.getByRole("link", { name: /^Next story/ })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,128 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+
+/**
+ * Serves a build the way static hosts do: `/stories/<id>` answers with `stories/<id>.html`, an
+ * unknown path with `404.html` and status 404, a trailing slash redirects to the bare path,
+ * text is gzipped, and the headers come from the build's `_headers` file (CSP, caching).
+ */
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".txt": "text/plain; charset=utf-8",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
+/** What static hosts send for pages when `_headers` says nothing: always revalidate. */
+const DEFAULT_CACHE = "public, max-age=0, must-revalidate";
+
+type HeaderRule = { pattern: RegExp; headers: [string, string][] };
+
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*");
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(":");
+    const rule = rules.at(-1);
+    if (rule && colon > 0)
+      rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+export async function createStaticServer(root: string): Promise<Server> {
+  const rules = parseHeadersFile(
+    await readFile(path.join(root, "_headers"), "utf8").catch(() => ""),
+  );
+
+  async function resolve(urlPath: string): Promise<{ file: string; status: number } | null> {
+    const clean = path.posix.normalize(urlPath);
+    if (clean.includes("\0") || clean.startsWith("/..")) return null;
+    const base = path.join(root, ...clean.split("/"));
+    if (clean === "/") return { file: path.join(root, "index.html"), status: 200 };
+    if (!clean.endsWith("/") && (await isFile(base)) && path.basename(base) !== "_headers") {
+      return { file: base, status: 200 };
+    }
+    if (await isFile(`${base}.html`)) return { file: `${base}.html`, status: 200 };
+    return null;
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const url = new URL(request.url ?? "/", "http://localhost");
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = "/\0";
+    }
+    if (pathname.length > 1 && pathname.endsWith("/")) {
+      response
+        .writeHead(301, { location: `${url.pathname.replace(/\/+$/, "")}${url.search}` })
+        .end();
+      return;
+    }
+    const found = (await resolve(pathname)) ?? {
+      file: path.join(root, "404.html"),
+      status: 404,
+    };
+    const extension = path.extname(found.file);
+    const headers: Record<string, string> = {
+      "content-type": TYPES[extension] ?? "application/octet-stream",
+      "cache-control": DEFAULT_CACHE,
+      vary: "accept-encoding",
+    };
+    for (const rule of rules) {
+      if (rule.pattern.test(url.pathname))
+        for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+    }
+    const gzip =
+      COMPRESSIBLE.has(extension) &&
+      /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    if (gzip) headers["content-encoding"] = "gzip";
+    response.writeHead(found.status, headers);
+    if (request.method === "HEAD") {
+      response.end();
+      return;
+    }
+    const source = createReadStream(found.file);
+    await (gzip ? pipeline(source, createGzip(), response) : pipeline(source, response));
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500).end("Internal error");
+      else response.destroy(error instanceof Error ? error : undefined);
+    });
+  });
+}
