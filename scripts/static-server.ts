@@ -79,7 +79,9 @@ export async function createStaticServer(root: string): Promise<Server> {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    const url = new URL(request.url ?? "/", "http://localhost");
+    // The request target is a path: in "//evil.example/x" the first segment is empty, it does
+    // not name a host (new URL(target, base) would read it as one).
+    const url = new URL(`http://localhost/${(request.url ?? "/").replace(/^\/+/, "")}`);
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
@@ -87,9 +89,10 @@ export async function createStaticServer(root: string): Promise<Server> {
       pathname = "/\0";
     }
     if (pathname.length > 1 && pathname.endsWith("/")) {
-      response
-        .writeHead(301, { location: `${url.pathname.replace(/\/+$/, "")}${url.search}` })
-        .end();
+      // One leading slash, never two: "//evil.example" would send the browser to another site
+      // (a path such as "/.//evil.example/" normalizes to one that starts with "//").
+      const bare = `/${url.pathname.replace(/^\/+|\/+$/g, "")}`;
+      response.writeHead(301, { location: `${bare}${url.search}` }).end();
       return;
     }
     const found = (await resolve(pathname)) ?? {
