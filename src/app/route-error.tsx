@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, useRevalidator, useRouteError } from "react-router";
 import { NotFoundView } from "@/app/not-found-page";
+import { isModuleLoadError } from "@/app/route-module";
 import { NotFoundError } from "@/content/api-client";
 
 /**
@@ -12,7 +13,17 @@ export function RouteError() {
   if (error instanceof NotFoundError || (isRouteErrorResponse(error) && error.status === 404)) {
     return <NotFoundView />;
   }
-  const message = error instanceof Error ? error.message : "Something went wrong.";
+  // The router never retries a page's code that failed to load; a fresh page load does.
+  const codeMissing = isModuleLoadError(error);
+  const message = codeMissing
+    ? "Part of the app could not be loaded. Check your connection and try again."
+    : error instanceof Error
+      ? error.message
+      : "Something went wrong.";
+  const tryAgain = () => {
+    if (codeMissing) window.location.reload();
+    else if (revalidator.state === "idle") void revalidator.revalidate();
+  };
   return (
     <div className="reading-text">
       <title>Could not load this page — Dispatch</title>
@@ -25,7 +36,7 @@ export function RouteError() {
           type="button"
           className="button-primary"
           aria-disabled={revalidator.state === "loading"}
-          onClick={() => revalidator.state === "idle" && revalidator.revalidate()}
+          onClick={tryAgain}
         >
           {revalidator.state === "loading" ? "Trying again…" : "Try again"}
         </button>

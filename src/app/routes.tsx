@@ -4,6 +4,7 @@ import { canonicalPath } from "@/app/canonical-path";
 import { NotFoundView } from "@/app/not-found-page";
 import { RootLayout } from "@/app/root-layout";
 import { RouteError } from "@/app/route-error";
+import { importWhenOnline } from "@/app/route-module";
 import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
 import { feedLoader, feedShouldRevalidate } from "@/features/feed/feed-loader";
 import { storyLoader } from "@/features/story/story-loader";
@@ -11,8 +12,8 @@ import { storyLoader } from "@/features/story/story-loader";
 // Page components load with their route, so a story page never downloads feed-only code.
 // Loaders stay in the main bundle: they are tiny and start the data fetch without waiting
 // for the component's code.
-const feedModule = () => import("@/features/feed/feed-routes");
-const storyModule = () => import("@/features/story/story-page");
+const feedModule = () => importWhenOnline(() => import("@/features/feed/feed-routes"));
+const storyModule = () => importWhenOnline(() => import("@/features/story/story-page"));
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
