@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { watchPageProblems } from "./support/page-problems";
+import { expect, type Page, test } from "./test";
 
 /**
  * Addresses a reader might type, paste or be sent. Each ends on a sensible page: the right
@@ -25,15 +25,15 @@ const cases: Case[] = [
   { path: "/stories/NO-SUCH-STORY", lands: "/stories/no-such-story", heading: NOT_FOUND },
   { path: "/topics/no-such-topic", heading: NOT_FOUND },
   { path: "/no/such/page", heading: NOT_FOUND },
-  { path: "/stories/", heading: NOT_FOUND },
-  { path: "/topics/", heading: NOT_FOUND },
+  { path: "/stories/", lands: "/stories", heading: NOT_FOUND },
+  { path: "/topics/", lands: "/topics", heading: NOT_FOUND },
   // Path tricks: never fetched, never rendered as something else, never another site.
   { path: "/stories/..%2F..%2Fapi%2Ftopics", heading: NOT_FOUND },
   { path: "/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E", heading: NOT_FOUND },
   { path: `/stories/${"a".repeat(2000)}`, heading: NOT_FOUND },
-  { path: "//evil.example/", heading: NOT_FOUND },
-  { path: "//evil.example/topics/iran/", heading: NOT_FOUND },
-  { path: "//topics/iran/", heading: NOT_FOUND },
+  { path: "//evil.example/", lands: "/evil.example", heading: NOT_FOUND },
+  { path: "//evil.example/topics/iran/", lands: "/evil.example/topics/iran", heading: NOT_FOUND },
+  { path: "//topics/iran/", lands: "/topics/iran", heading: "Iran", stories: 10 },
   // Trailing slashes and mixed case reach the page at its one address.
   { path: "/topics/iran/", lands: "/topics/iran", heading: "Iran", stories: 10 },
   { path: "/Topics/Iran", lands: "/topics/iran", heading: "Iran", stories: 10 },
@@ -63,7 +63,11 @@ const feedStories = (page: Page, title: string) =>
 
 for (const { path, lands, heading, stories } of cases) {
   test(`${path} → ${heading}`, async ({ page, baseURL }) => {
-    const problems = watchPageProblems(page, { allowApi404: heading === NOT_FOUND });
+    // The static host answers 404 for what it has no file for (mixed case included) before
+    // the app corrects the address; the browser logs that 404 itself.
+    const problems = watchPageProblems(page, {
+      allowNotFound: heading === NOT_FOUND || lands !== undefined,
+    });
     // Joined by hand: `page.goto("//evil.example/")` would itself leave for another host.
     await page.goto(`${baseURL}${path}`);
 

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 
 /**
  * One part that cannot be rendered (an API file from a newer build, a stale CDN copy) costs
@@ -11,14 +11,25 @@ function collectUncaught(page: Page): string[] {
   return uncaught;
 }
 
-const STORY_ID = "brindlecombe-library-reopens";
+/**
+ * Pages opened directly carry their data in the HTML, so the faults are injected into what the
+ * app fetches as the reader moves on: the story behind a feed link, the feed's next page.
+ */
 
 test("a story block that cannot be rendered leaves the rest of the story readable", async ({
   page,
 }) => {
   const uncaught = collectUncaught(page);
+  await page.goto("/");
+  const link = page
+    .getByRole("main")
+    .getByRole("article")
+    .first()
+    .getByRole("heading", { level: 2 })
+    .getByRole("link");
+  const headline = (await link.textContent()) ?? "";
   const intact: string[] = [];
-  await page.route(`**/api/stories/${STORY_ID}.json`, async (route) => {
+  await page.route(`**/api${await link.getAttribute("href")}.json`, async (route) => {
     const response = await route.fetch();
     const json = await response.json();
     const body = json.story.body as Record<string, unknown>[];
@@ -28,13 +39,13 @@ test("a story block that cannot be rendered leaves the rest of the story readabl
     body.splice(3, 0, { type: "paragraph", text: { html: "<b>bold</b>" } });
     await route.fulfill({ response, json });
   });
-  await page.goto(`/stories/${STORY_ID}`);
+  await link.click();
 
   const story = page.getByRole("main").getByRole("article");
-  await expect(story.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(story.getByRole("heading", { level: 1, name: headline })).toBeVisible();
   await expect(story.getByText("This part of the story could not be shown.")).toHaveCount(2);
   // Every block before, between and after the broken ones is there.
-  expect(intact.length).toBeGreaterThan(1);
+  expect(intact.length).toBeGreaterThan(0);
   for (const text of intact) await expect(story.getByText(text, { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Could not load this page" })).toHaveCount(0);
 
@@ -51,7 +62,7 @@ test("a feed card that cannot be rendered leaves the other cards and Load more w
   page,
 }) => {
   const uncaught = collectUncaught(page);
-  await page.route("**/api/feeds/breaking-news/1.json", async (route) => {
+  await page.route("**/api/feeds/breaking-news/2.json", async (route) => {
     const response = await route.fetch();
     const json = await response.json();
     json.stories[2].publishedAt = "the day before yesterday";
@@ -61,15 +72,17 @@ test("a feed card that cannot be rendered leaves the other cards and Load more w
 
   const cards = page.getByRole("list", { name: "Breaking News stories" }).getByRole("listitem");
   await expect(cards).toHaveCount(10);
-  await expect(cards.nth(2)).toHaveText("This story could not be shown.");
-  for (const index of [0, 1, 3, 9]) {
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(cards).toHaveCount(20);
+  await expect(cards.nth(12)).toHaveText("This story could not be shown.");
+  for (const index of [0, 10, 11, 13, 19]) {
     await expect(
       cards.nth(index).getByRole("heading", { level: 2 }).getByRole("link"),
     ).toBeVisible();
   }
 
   await page.getByRole("button", { name: "Load more" }).click();
-  await expect(cards).toHaveCount(20);
+  await expect(cards).toHaveCount(30);
   await expect(page.getByText("This story could not be shown.")).toHaveCount(1);
   expect(uncaught).toEqual([]);
 });

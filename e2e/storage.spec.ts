@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { watchPageProblems } from "./support/page-problems";
+import { expect, type Page, test } from "./test";
 
 /**
  * The text size is remembered in localStorage, which a reader's browser may refuse (private
