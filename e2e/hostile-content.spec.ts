@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { APPLY_TEXT_SIZE_SCRIPT } from "../src/features/reading-size/text-size.ts";
+import { createHash } from "node:crypto";
+import { PRERENDER_STATE_ID } from "../src/shared/prerender-contract.ts";
 import {
   HOSTILE_ENTRIES,
   type HostileStory,
@@ -8,12 +8,14 @@ import {
 } from "./fixtures/hostile-corpus.ts";
 import { HOSTILE_PAYLOADS } from "./fixtures/hostile-payloads.ts";
 import { watchPageProblems } from "./support/page-problems";
+import { expect, type Page, test } from "./test";
 
 /**
  * Runs in the "hostile-content" project, against the app built from e2e/fixtures/hostile-data:
- * every text field of every story and topic is a markup or script payload. After client
- * rendering each one must show as the literal text the newsroom typed, and nothing may run:
- * no dialog, no uncaught error, no element or attribute the payloads could have created.
+ * every text field of every story and topic is a markup or script payload. Once the app has
+ * taken the page over (and again after client-side navigation) each must show as the literal
+ * text the newsroom typed, and nothing may run: no dialog, no uncaught error, no element or
+ * attribute the payloads could have created.
  */
 
 const stories = HOSTILE_ENTRIES.map((entry) => entry.story);
@@ -36,13 +38,31 @@ function altTexts(page: Page): Promise<string[]> {
   );
 }
 
+/** What the server's Content Security Policy allows inline: script and style hashes. */
+type InlineAllowance = { scripts: Set<string>; styles: Set<string> };
+let allowed: InlineAllowance = { scripts: new Set(), styles: new Set() };
+
+/** Opens a page and keeps the inline scripts and styles its policy allows. */
+async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  const hashes = (directive: string) =>
+    new Set(policy.match(new RegExp(`${directive}[^;]*`))?.[0].match(/'sha256-[^']+'/g) ?? []);
+  allowed = { scripts: hashes("script-src"), styles: hashes("style-src") };
+}
+
+const sha256 = (text: string) =>
+  `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
 /**
  * What the payloads would have created had any been parsed as markup: elements that run or
- * load things, event-handler attributes, javascript: URLs, images or links off the site, and
- * scripts other than the app's own (the inline text-size script and the bundles in /assets/).
+ * load things, event-handler attributes, javascript: URLs, images or links off the site. The
+ * only scripts and styles are the app's own: bundles from /assets/, inline code the server's
+ * policy lists by hash, and the dehydrated query state, which must still be one intact JSON
+ * data block (a payload that closed it early would leave it cut short).
  */
 async function expectNothingInjected(page: Page) {
-  const found = await page.evaluate((appInlineScript) => {
+  const found = await page.evaluate(() => {
     const problems: string[] = [];
     const snippet = (element: Element) => element.outerHTML.slice(0, 120);
     const sameSite = (url: string) => new URL(url, location.href).origin === location.origin;
@@ -54,15 +74,9 @@ async function expectNothingInjected(page: Page) {
         if (/^javascript:/i.test(compact)) problems.push(`javascript: URL: ${snippet(element)}`);
       }
     }
-    const forbidden =
-      "iframe, frame, object, embed, svg, math, style, base, form, meta[http-equiv]";
+    const forbidden = "iframe, frame, object, embed, svg, math, base, form, meta[http-equiv]";
     for (const element of document.querySelectorAll(forbidden))
       problems.push(`injected element: ${snippet(element)}`);
-    for (const script of document.querySelectorAll("script")) {
-      const bundle = script.src && new URL(script.src).pathname.startsWith("/assets/");
-      const inline = !script.src && script.textContent === appInlineScript;
-      if (!bundle && !inline) problems.push(`foreign script: ${snippet(script)}`);
-    }
     for (const img of document.querySelectorAll("img")) {
       if (!sameSite(img.src) || !new URL(img.src).pathname.startsWith("/images/"))
         problems.push(`foreign image: ${snippet(img)}`);
@@ -72,9 +86,39 @@ async function expectNothingInjected(page: Page) {
       if (!sameSite(href) && !href.startsWith("#"))
         problems.push(`off-site link: ${snippet(link)}`);
     }
-    return problems;
-  }, APPLY_TEXT_SIZE_SCRIPT);
-  expect(found).toEqual([]);
+    for (const script of document.querySelectorAll("script[src]")) {
+      const src = (script as HTMLScriptElement).src;
+      if (!sameSite(src) || !new URL(src).pathname.startsWith("/assets/"))
+        problems.push(`foreign script: ${snippet(script)}`);
+    }
+    const inlineScripts = [...document.querySelectorAll("script:not([src])")].map((script) => ({
+      id: script.id,
+      type: script.getAttribute("type") ?? "",
+      text: script.textContent ?? "",
+    }));
+    const styles = [...document.querySelectorAll("style")].map((style) => style.textContent ?? "");
+    return { problems, inlineScripts, styles };
+  });
+
+  const problems = [...found.problems];
+  const dataBlocks = found.inlineScripts.filter((script) => script.type === "application/json");
+  for (const block of dataBlocks) {
+    if (block.id !== PRERENDER_STATE_ID) problems.push(`foreign data block #${block.id}`);
+    try {
+      JSON.parse(block.text);
+    } catch {
+      problems.push(`dehydrated state is not intact JSON: ${block.text.slice(0, 80)}`);
+    }
+  }
+  for (const script of found.inlineScripts.filter((s) => s.type !== "application/json")) {
+    if (!allowed.scripts.has(sha256(script.text)))
+      problems.push(`inline script the policy does not allow: ${script.text.slice(0, 80)}`);
+  }
+  for (const style of found.styles) {
+    if (!allowed.styles.has(sha256(style)))
+      problems.push(`inline style the policy does not allow: ${style.slice(0, 80)}`);
+  }
+  expect(problems).toEqual([]);
 }
 
 /** Every hostile text expected on the page appears verbatim as one text node. */
@@ -100,7 +144,7 @@ test("the corpus has every payload", () => {
 test("the front page and Load more show every hostile headline, summary, caption and topic as text", async ({
   page,
 }) => {
-  await page.goto("/");
+  await open(page, "/");
   const list = page.getByRole("list", { name: "Breaking News stories" });
   await expect(list.getByRole("article")).toHaveCount(10);
   await page.getByRole("button", { name: "Load more" }).click();
@@ -147,7 +191,7 @@ test("the front page and Load more show every hostile headline, summary, caption
 test("every topic page is headed and titled by its hostile name, shown as text", async ({
   page,
 }) => {
-  await page.goto("/");
+  await open(page, "/");
   for (const topic of topics) {
     await page
       .getByRole("navigation", { name: "Topics" })
@@ -166,7 +210,7 @@ for (const { payload, story } of HOSTILE_ENTRIES) {
   test(`story page, ${payload.name}: every field is literal text and nothing runs`, async ({
     page,
   }) => {
-    await page.goto(`/stories/${story.id}`);
+    await open(page, `/stories/${story.id}`);
     await expectStoryPage(page, story);
 
     // Client-side navigation renders the same page again from the router, not a fresh load.
