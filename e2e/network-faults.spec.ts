@@ -129,6 +129,30 @@ test.describe("Load more when the next page fails", () => {
   }
 });
 
+test("a prefetch of the next page that failed is not repeated until the reader presses Load more", async ({
+  page,
+}) => {
+  const network = await breakNetwork(page, "**/api/feeds/breaking-news/2.json", (route) =>
+    route.fulfill({ status: 500, body: "Internal Server Error" }),
+  );
+  await page.goto("/");
+  const loadMore = page.getByRole("button", { name: "Load more" });
+  // Nearing the button prefetches the next page; that fails quietly, after its retries.
+  await loadMore.scrollIntoViewIfNeeded();
+  await expect.poll(network.requests).toBe(MAX_ATTEMPTS);
+  await page.clock.fastForward(60_000);
+  await loadMore.hover();
+  await loadMore.focus();
+  await page.clock.fastForward(60_000);
+  expect(network.requests()).toBe(MAX_ATTEMPTS);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  await loadMore.click();
+  await expect(page.getByRole("alert")).toHaveText(LOAD_MORE_FAILED);
+  expect(network.requests()).toBe(2 * MAX_ATTEMPTS);
+  await expect(feedStories(page)).toHaveCount(10);
+});
+
 test.describe("a story whose request fails", () => {
   for (const fault of faults) {
     test(`${fault.name}: an error view with Try again, not "Page not found"; retry shows the story`, async ({
