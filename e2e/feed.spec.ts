@@ -130,7 +130,7 @@ test("a topic feed is headed by its topic and pages on its own", async ({ page }
   const stories = feedStories(page, "Iran");
   await expect(stories).toHaveCount(10);
   await page.getByRole("button", { name: "Load more" }).click();
-  expect(await stories.count()).toBeGreaterThan(10);
+  await expect.poll(() => stories.count()).toBeGreaterThan(10);
 });
 
 test("every page has the Breaking News banner and the Special Report section", async ({ page }) => {
