@@ -45,7 +45,10 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
           </span>
         ) : null}
         {topicName ? (
-          <span className="font-semibold text-[var(--color-accent-text)]">{topicName}</span>
+          // Topic names are the site's own words (English), also on a Persian story's card.
+          <span lang="en" dir="ltr" className="font-semibold text-[var(--color-accent-text)]">
+            {topicName}
+          </span>
         ) : null}
         <StoryTime iso={story.publishedAt} lang={story.lang} />
       </p>
