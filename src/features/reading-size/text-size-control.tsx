@@ -23,7 +23,7 @@ export function TextSizeControl() {
           type="button"
           aria-pressed={current === size.value}
           onClick={() => setTextSize(size.value)}
-          className="min-h-11 min-w-11 rounded border border-[var(--color-rule)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)]"
+          className="min-h-11 min-w-11 rounded border border-[var(--color-control-border)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)]"
         >
           {size.label}
           <span className="sr-only"> {size.name}</span>
