@@ -166,3 +166,20 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test.describe("forced colours (Windows High Contrast)", () => {
+  test.use({ forcedColors: "active" });
+
+  test("the chosen text size still stands out from the others", async ({ page }) => {
+    await page.goto("/");
+    const sizes = page.getByRole("group", { name: "Text size" });
+    await expect(sizes.getByRole("button", { pressed: true })).toHaveAccessibleName("MD medium");
+    const pressed = await cssColor(
+      sizes.getByRole("button", { pressed: true }),
+      "background-color",
+    );
+    const canvas = await backgroundBehind(sizes);
+    // The forced palette paints the buttons on the page colour; the chosen one must differ.
+    expect(contrastRatio(pressed, canvas)).toBeGreaterThanOrEqual(3);
+  });
+});
