@@ -2,6 +2,10 @@ import { contrastRatio } from "./layout-checks.ts";
 import { PAGE_TYPES, SEED_STORY } from "./page-types.ts";
 import { expect, type Locator, type Page, test } from "./test";
 
+// These tests inject a probe or user stylesheet, as a reader's extension would; extensions are
+// not bound by the page's Content Security Policy, so the test browser is not either.
+test.use({ bypassCSP: true });
+
 /**
  * Motion (2.3.3 / prefers-reduced-motion) and non-text contrast (1.4.11). Text contrast is
  * axe's color-contrast rule, run in both themes by a11y-axe.spec.ts.

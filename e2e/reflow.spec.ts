@@ -13,6 +13,10 @@ import {
 } from "./page-types.ts";
 import { expect, type Page, test } from "./test";
 
+// These tests inject a probe or user stylesheet, as a reader's extension would; extensions are
+// not bound by the page's Content Security Policy, so the test browser is not either.
+test.use({ bypassCSP: true });
+
 /** Reflow (1.4.10), text spacing (1.4.12) and resize text (1.4.4) on every page type. */
 
 async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {

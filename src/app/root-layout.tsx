@@ -48,7 +48,7 @@ export function RootLayout() {
           <TextSizeControl />
         </div>
         <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
-          <ul className="topics-nav-list page-frame flex gap-x-1 gap-y-1 py-1">
+          <ul className="page-frame flex flex-wrap gap-x-1 gap-y-1 py-1">
             <li>
               <NavLink to="/" end className="nav-link">
                 Breaking News
