@@ -179,12 +179,6 @@ function mislabelledText(page: Page) {
 test("every run of text is marked with its own language, screen-reader-only text included", async ({
   page,
 }) => {
-  // Known failure: src/shared/figure.tsx puts its visually hidden "Image caption, " inside
-  // <figcaption lang={story language}>, so in a Persian story a screen reader speaks that
-  // English phrase with a Persian voice. figure.tsx is being rewritten on main (responsive
-  // images); the fix is lang="en" dir="ltr" on that span, or a translated prefix. When it
-  // lands this test passes, Playwright reports "expected to fail", and this line goes.
-  test.fail(true, "figure.tsx: the 'Image caption, ' prefix is not marked lang=en");
   await page.goto(PERSIAN_STORY);
   await expect(main(page).getByRole("heading", { level: 1 })).toBeVisible();
   expect(await mislabelledText(page)).toEqual([]);
