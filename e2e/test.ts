@@ -31,5 +31,5 @@ export const test = base.extend<{ waitForApp: boolean }>({
   },
 });
 
-export type { Page } from "@playwright/test";
+export type { Locator, Page } from "@playwright/test";
 export { expect };

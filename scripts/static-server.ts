@@ -58,9 +58,9 @@ async function isFile(file: string): Promise<boolean> {
 }
 
 export async function createStaticServer(root: string): Promise<Server> {
-  const rules = parseHeadersFile(
-    await readFile(path.join(root, "_headers"), "utf8").catch(() => ""),
-  );
+  // Read per request: a rebuild changes the CSP hashes, and a running server must follow.
+  const headerRules = async () =>
+    parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
 
   async function resolve(urlPath: string): Promise<{ file: string; status: number } | null> {
     const clean = path.posix.normalize(urlPath);
@@ -105,7 +105,7 @@ export async function createStaticServer(root: string): Promise<Server> {
       "cache-control": DEFAULT_CACHE,
       vary: "accept-encoding",
     };
-    for (const rule of rules) {
+    for (const rule of await headerRules()) {
       if (rule.pattern.test(url.pathname))
         for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
     }

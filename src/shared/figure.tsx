@@ -63,10 +63,19 @@ export function Figure({ photo, layout, priority = false, lang, dir }: Props) {
           dir={dir}
           className="mt-2 text-[0.875em] leading-normal text-[var(--color-muted)]"
         >
-          <span className="sr-only">Image caption, </span>
+          {/* English prefixes in a Persian caption are marked English, so they are not spoken
+              with a Persian voice. */}
+          <span className="sr-only" lang="en" dir="ltr">
+            Image caption,{" "}
+          </span>
           {photo.caption ? <span>{photo.caption}</span> : null}
           {photo.credit ? (
-            <span className="block text-[0.8125em] uppercase tracking-wide">{photo.credit}</span>
+            <span className="block text-[0.8125em] uppercase tracking-wide">
+              <span className="sr-only" lang="en" dir="ltr">
+                Credit:{" "}
+              </span>
+              {photo.credit}
+            </span>
           ) : null}
         </figcaption>
       ) : null}

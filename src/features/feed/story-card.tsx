@@ -18,10 +18,12 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
   return (
     <article lang={story.lang} dir={dir} className="story-card">
       <h2 className="story-card-headline text-[1.25em] font-bold leading-snug">
+        {/* Inline, a one-line headline at XS is under 24 px tall (2.5.8); as an inline-block
+            its line height counts, and min-h-6 keeps the floor whatever the font. */}
         <StoryLink
           id={story.id}
           ref={headlineRef}
-          className="underline-offset-4 hover:underline focus-visible:underline"
+          className="inline-block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
         >
           {story.headline}
         </StoryLink>
@@ -49,7 +51,10 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
           </span>
         ) : null}
         {topicName ? (
-          <span className="font-semibold text-[var(--color-accent-text)]">{topicName}</span>
+          // Topic names are the site's own words (English), also on a Persian story's card.
+          <span lang="en" dir="ltr" className="font-semibold text-[var(--color-accent-text)]">
+            {topicName}
+          </span>
         ) : null}
         <StoryTime iso={story.publishedAt} lang={story.lang} />
       </p>

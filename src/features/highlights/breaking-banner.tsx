@@ -17,7 +17,7 @@ export function BreakingBanner() {
         </p>
         <StoryLinkList
           stories={stories}
-          className="grid gap-x-6 text-[0.9375rem] sm:grid-cols-2"
+          className="grid gap-x-6 text-[0.875rem] sm:grid-cols-2 sm:text-[0.9375rem]"
           linkClassName="underline underline-offset-2"
         />
       </div>

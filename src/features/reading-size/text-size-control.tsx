@@ -11,7 +11,9 @@ import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 /**
  * Four toggle buttons in a fieldset labelled "Text size": each is its own Tab stop and says whether it is
  * pressed. The visible label ("LG") starts the accessible name, so voice control users can
- * say what they see, and the spoken word ("large") follows.
+ * say what they see, and the spoken word ("large") follows. In forced colours (Windows High
+ * Contrast) the accent fill would be replaced by the page colour, so the chosen size takes the
+ * system highlight instead.
  */
 export function TextSizeControl() {
   const current = useSyncExternalStore(subscribeTextSize, getTextSize, getServerTextSize);
@@ -25,7 +27,7 @@ export function TextSizeControl() {
           aria-pressed={current === size.value}
           onClick={() => setTextSize(size.value)}
           {...{ [REPLAY_ATTRIBUTE]: `text-size-${size.value}` }}
-          className="min-h-11 min-w-11 rounded border border-[var(--color-rule)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)]"
+          className="min-h-11 min-w-11 rounded border border-[var(--color-control-border)] px-2 text-sm font-semibold aria-pressed:border-[var(--color-accent)] aria-pressed:bg-[var(--color-accent)] aria-pressed:text-[var(--color-on-accent)] forced-colors:aria-pressed:bg-[Highlight] forced-colors:aria-pressed:text-[HighlightText] forced-colors:aria-pressed:forced-color-adjust-none"
         >
           {size.label}
           <span className="sr-only"> {size.name}</span>

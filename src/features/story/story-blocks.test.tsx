@@ -83,6 +83,17 @@ describe("StoryBlocks", () => {
     );
   });
 
+  it("gives each text block the direction of most of its letters, not of its first one", () => {
+    renderBlocks([
+      { type: "list", items: ["پ (pe), for the sound p"] },
+      { type: "paragraph", text: "چای خوب باید خوش‌رنگ باشد." },
+      { type: "paragraph", text: "1, 2, 3" },
+    ]);
+    expect(screen.getByRole("listitem")).toHaveAttribute("dir", "ltr");
+    expect(screen.getByText("چای خوب باید خوش‌رنگ باشد.")).toHaveAttribute("dir", "rtl");
+    expect(screen.getByText("1, 2, 3")).not.toHaveAttribute("dir");
+  });
+
   it("keeps blocks in their order", () => {
     const { container } = renderBlocks([
       { type: "heading", text: "A" },

@@ -1,5 +1,5 @@
 import type { Block } from "@/content/schema";
-import type { TextDirection } from "@/content/text-direction";
+import { dominantDirection, type TextDirection } from "@/content/text-direction";
 import { Figure } from "@/shared/figure";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 
@@ -8,7 +8,8 @@ type Props = { blocks: Block[]; lang: string; dir: TextDirection };
 /**
  * The story body: one component per block type, chosen by a single switch. The `never`
  * check makes a new block type that nobody renders a type error, not a silent gap. Text is
- * always rendered as text, so markup in a story shows as characters and never runs. A block
+ * always rendered as text, so markup in a story shows as characters and never runs. Each
+ * text block reads in the direction most of its letters do (see dominantDirection). A block
  * that fails to render (a block type this build does not know, malformed data from a stale
  * cache) is replaced by a note; the rest of the story still shows.
  */
@@ -33,12 +34,12 @@ export function StoryBlocks({ blocks, lang, dir }: Props) {
 function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: TextDirection }) {
   switch (block.type) {
     case "paragraph":
-      return <p dir="auto">{block.text}</p>;
+      return <p dir={dominantDirection(block.text)}>{block.text}</p>;
     case "heading":
-      return <h2 dir="auto">{block.text}</h2>;
+      return <h2 dir={dominantDirection(block.text)}>{block.text}</h2>;
     case "quote":
       return (
-        <blockquote dir="auto">
+        <blockquote dir={dominantDirection(`${block.text} ${block.cite ?? ""}`)}>
           <p>{block.text}</p>
           {block.cite ? <cite>{block.cite}</cite> : null}
         </blockquote>
@@ -46,7 +47,7 @@ function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: Tex
     case "list": {
       const items = block.items.map((item, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: list items are static text
-        <li key={index} dir="auto">
+        <li key={index} dir={dominantDirection(item)}>
           {item}
         </li>
       ));

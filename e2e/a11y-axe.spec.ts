@@ -1,0 +1,137 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { AxeResults } from "axe-core";
+import { chooseTextSize, PAGE_TYPES, TEXT_SIZES } from "./page-types.ts";
+import { expect, test } from "./test";
+
+/**
+ * axe-core on every page type, in every text size, at 320 px and 1280 px, light and dark.
+ * One browser context per (page type, width, scheme); the text size is switched in the page
+ * with the reader's own control, and axe runs again after each switch, so all 112
+ * combinations are really checked without 112 page loads.
+ */
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const WIDTHS = [
+  { width: 320, height: 640 },
+  { width: 1280, height: 800 },
+] as const;
+const SCHEMES = ["light", "dark"] as const;
+
+type MatrixRow = {
+  page: string;
+  size: string;
+  width: number;
+  scheme: string;
+  violations: number;
+  rules: string[];
+  /** Rules axe could not decide ("needs review"), which a person has to check. */
+  incomplete: string[];
+};
+
+/** One readable line per failing element: rule, impact, where, and what to fix. */
+function describeViolations(results: AxeResults): string[] {
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => {
+      const summary = (node.failureSummary ?? "").replace(/\s*\n\s*/g, " ").trim();
+      return `${violation.id} (${violation.impact ?? "?"}): ${violation.help} — at ${node.target.join(" > ")} — ${summary}`;
+    }),
+  );
+}
+
+// Each worker writes its rows as small files; whichever worker finishes last writes the table
+// from all of them. test-results/ is emptied by Playwright at the start of every run.
+let fragmentsDir: string | undefined;
+let reportFile: string | undefined;
+
+function saveRows(name: string, rows: MatrixRow[]): void {
+  if (!fragmentsDir) return;
+  mkdirSync(fragmentsDir, { recursive: true });
+  const file = path.join(fragmentsDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(rows));
+  renameSync(`${file}.tmp`, file);
+}
+
+function writeMatrix(): void {
+  if (!fragmentsDir || !reportFile) return;
+  const rows: MatrixRow[] = readdirSync(fragmentsDir)
+    .filter((file) => file.endsWith(".json"))
+    .flatMap((file) => JSON.parse(readFileSync(path.join(fragmentsDir ?? "", file), "utf8")));
+  const columns = WIDTHS.flatMap(({ width }) => SCHEMES.map((scheme) => ({ width, scheme })));
+  const cell = (page: string, size: string, width: number, scheme: string) => {
+    const row = rows.find(
+      (r) => r.page === page && r.size === size && r.width === width && r.scheme === scheme,
+    );
+    if (!row) return "not run";
+    return row.violations === 0 ? "0" : `**${row.violations}** (${row.rules.join(", ")})`;
+  };
+  const lines = [
+    "# axe-core matrix",
+    "",
+    `Tags: ${TAGS.join(", ")}. Cells: number of violations (failing rule ids).`,
+    "",
+    `| page | size | ${columns.map((c) => `${c.width}px ${c.scheme}`).join(" | ")} |`,
+    `| --- | --- | ${columns.map(() => "---").join(" | ")} |`,
+  ];
+  for (const pageType of PAGE_TYPES) {
+    for (const size of TEXT_SIZES) {
+      const cells = columns.map((c) => cell(pageType.name, size.label, c.width, c.scheme));
+      lines.push(`| ${pageType.name} | ${size.label} | ${cells.join(" | ")} |`);
+    }
+  }
+  const total = rows.reduce((sum, row) => sum + row.violations, 0);
+  const review = [...new Set(rows.flatMap((row) => row.incomplete))];
+  lines.push(
+    "",
+    `${rows.length} combinations checked, ${total} violations in total.`,
+    `Needs review (axe "incomplete"): ${review.length ? review.join(", ") : "none"}.`,
+    "",
+  );
+  mkdirSync(path.dirname(reportFile), { recursive: true });
+  writeFileSync(reportFile, lines.join("\n"));
+}
+
+test.afterAll(() => writeMatrix());
+
+for (const pageType of PAGE_TYPES) {
+  for (const viewport of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      test.describe(`${pageType.name}, ${viewport.width}px, ${scheme}`, () => {
+        test.use({ viewport, colorScheme: scheme });
+
+        test("no axe violations in XS, SM, MD and LG", async ({ page }, testInfo) => {
+          test.setTimeout(90_000);
+          fragmentsDir = path.join(testInfo.project.outputDir, "axe-matrix");
+          reportFile = path.join(
+            path.dirname(testInfo.config.configFile ?? "."),
+            "reports",
+            "axe-matrix.md",
+          );
+          await pageType.open(page);
+          const rows: MatrixRow[] = [];
+          for (const size of TEXT_SIZES) {
+            await chooseTextSize(page, size.label);
+            // resultTypes: axe still runs every rule and reports every violating element, but
+            // keeps one example element per passing, incomplete or inapplicable rule: faster.
+            const results = await new AxeBuilder({ page })
+              .withTags(TAGS)
+              .options({ resultTypes: ["violations"] })
+              .analyze();
+            rows.push({
+              page: pageType.name,
+              size: size.label,
+              width: viewport.width,
+              scheme,
+              violations: results.violations.reduce((sum, v) => sum + v.nodes.length, 0),
+              rules: results.violations.map((v) => v.id),
+              incomplete: results.incomplete.map((v) => v.id),
+            });
+            expect.soft(describeViolations(results), `axe violations at ${size.label}`).toEqual([]);
+          }
+          saveRows(`${pageType.name} ${viewport.width} ${scheme}`, rows);
+        });
+      });
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import { PERSIAN_STORY } from "./page-types.ts";
+import { expect, type Locator, type Page, test } from "./test";
+
+/**
+ * 3.1.2 Language of parts, and right-to-left layout: a Persian story (and its card) is Persian
+ * and reads right to left, the English page around it stays English and left to right, and
+ * mixed-direction text keeps its reading order.
+ */
+
+const TEA_HEADLINE = "چای در فرهنگ ایرانی؛ از سماور تا استکان کمرباریک";
+const main = (page: Page) => page.getByRole("main");
+
+/** How far the first line of an element's text sits from its start and end edges, in px. */
+function firstLineGaps(element: Locator) {
+  return element.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const line = range.getClientRects()[0];
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const contentLeft = box.left + Number.parseFloat(style.paddingLeft);
+    const contentRight = box.right - Number.parseFloat(style.paddingRight);
+    return { left: (line?.left ?? 0) - contentLeft, right: contentRight - (line?.right ?? 0) };
+  });
+}
+
+/** The language an element is in: its own lang, or the nearest ancestor's. */
+function languageOf(element: Locator): Promise<string | null> {
+  return element.evaluate((el) => el.closest("[lang]")?.getAttribute("lang") ?? null);
+}
+
+async function expectPersianDate(time: Locator) {
+  // Persian calendar and digits; the machine-readable value stays ISO 8601.
+  await expect(time).toHaveText(/^[^0-9]*۱۴۰۳[^0-9]*$/);
+  await expect(time).toContainText("شهریور");
+  await expect(time).toHaveAttribute("datetime", "2024-08-26T17:20:00+03:30");
+}
+
+async function expectEnglishPageAround(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  for (const landmark of [
+    page.getByRole("banner"),
+    page.getByRole("navigation", { name: "Topics" }),
+    page.getByRole("region", { name: "Breaking News" }),
+    page.getByRole("region", { name: "Special Report" }),
+    page.getByRole("contentinfo"),
+    main(page),
+  ]) {
+    await expect(landmark).toHaveCSS("direction", "ltr");
+  }
+}
+
+test("a Persian story is Persian and mirrored; the page around it stays English", async ({
+  page,
+}) => {
+  await page.goto(PERSIAN_STORY);
+  const article = main(page).getByRole("article");
+  await expect(article).toHaveAttribute("lang", "fa");
+  await expect(article).toHaveAttribute("dir", "rtl");
+  await expectEnglishPageAround(page);
+
+  // Mirrored: headline and paragraphs start at the right edge, list numbers and the quote
+  // rule sit on the right, the caption reads right to left.
+  const headline = article.getByRole("heading", { level: 1, name: TEA_HEADLINE });
+  await expect(headline).toHaveCSS("direction", "rtl");
+  const headlineGaps = await firstLineGaps(headline);
+  expect(headlineGaps.right).toBeLessThanOrEqual(1);
+  const paragraph = article.locator(".story-body > p").first();
+  await expect(paragraph).toHaveCSS("direction", "rtl");
+  expect((await firstLineGaps(paragraph)).right).toBeLessThanOrEqual(1);
+  const list = article
+    .getByRole("list")
+    .filter({ has: page.getByRole("listitem") })
+    .first();
+  await expect(list).toHaveCSS("padding-left", "0px");
+  await expect(list).not.toHaveCSS("padding-right", "0px");
+  const quote = article.getByRole("blockquote");
+  await expect(quote).toHaveCSS("border-right-width", "4px");
+  await expect(quote).toHaveCSS("border-left-width", "0px");
+  const caption = article.getByRole("figure").locator("figcaption");
+  await expect(caption).toHaveAttribute("dir", "rtl");
+  await expect(caption).toHaveAttribute("lang", "fa");
+
+  await expectPersianDate(article.locator("time").first());
+
+  // The English words inside it are marked English.
+  await expect(article.getByText("Sample story")).toHaveAttribute("lang", "en");
+  await expect(article.getByText(/min read$/)).toHaveAttribute("lang", "en");
+  expect(await languageOf(article.getByRole("link", { name: "Iran", exact: true }))).toBe("en");
+});
+
+test("its card in a feed is Persian and mirrored too, inside the English feed", async ({
+  page,
+}) => {
+  await page.goto("/topics/iran");
+  const card = page
+    .getByRole("list", { name: "Iran stories" })
+    .getByRole("article")
+    .filter({ has: page.getByRole("link", { name: TEA_HEADLINE }) });
+  await expect(card).toHaveAttribute("lang", "fa");
+  await expect(card).toHaveAttribute("dir", "rtl");
+  await expectEnglishPageAround(page);
+  await expect(main(page).getByRole("heading", { level: 1, name: "Iran" })).toHaveCSS(
+    "direction",
+    "ltr",
+  );
+
+  const headline = card.getByRole("heading", { level: 2 });
+  expect((await firstLineGaps(headline)).right).toBeLessThanOrEqual(1);
+  await expect(card.getByRole("figure").locator("figcaption")).toHaveAttribute("dir", "rtl");
+  await expectPersianDate(card.locator("time"));
+  // The topic name and the sample label are the site's English words.
+  await expect(card.getByText("Iran", { exact: true })).toHaveAttribute("lang", "en");
+  await expect(card.getByText("Sample story")).toHaveAttribute("lang", "en");
+
+  // Persian headlines listed in English regions carry their own language and direction.
+  for (const region of ["Breaking News", "Special Report"]) {
+    const items = page.getByRole("region", { name: region }).getByRole("listitem");
+    for (const item of await items.all()) {
+      const text = (await item.textContent()) ?? "";
+      if (/\p{Script=Arabic}/u.test(text)) {
+        await expect(item).toHaveAttribute("lang", "fa");
+        await expect(item).toHaveAttribute("dir", "rtl");
+      } else {
+        await expect(item).toHaveAttribute("lang", "en");
+      }
+    }
+  }
+});
+
+test("mixed-direction text keeps its reading order", async ({ page }) => {
+  await page.goto("/stories/persian-language-and-script-primer");
+  // An English sentence that opens with a Persian letter stays an English, left-to-right
+  // sentence: the letter first at the left, then "(pe), for the sound p".
+  const item = main(page).getByRole("listitem").filter({ hasText: "(pe), for the sound p" });
+  await expect(item).toHaveCSS("direction", "ltr");
+  const order = await item.evaluate((li) => {
+    const text = li.firstChild as Text;
+    const at = (start: number, end: number) => {
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, end);
+      return range.getBoundingClientRect().left;
+    };
+    const forAt = text.data.indexOf("for");
+    return { letter: at(0, 1), words: at(forAt, forAt + 3) };
+  });
+  expect(order.letter).toBeLessThan(order.words);
+
+  // A paragraph that is Persian inside a Persian story reads right to left.
+  await page.goto(PERSIAN_STORY);
+  for (const paragraph of await main(page).locator(".story-body p").all()) {
+    await expect(paragraph).toHaveCSS("direction", "rtl");
+  }
+});
+
+/** Text runs whose script does not match the language they are marked with. */
+function mislabelledText(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const lang = node.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "";
+      const text = node.data.trim();
+      if (/\p{Script=Arabic}/u.test(text) && !lang.startsWith("fa")) {
+        problems.push(`Persian "${text.slice(0, 30)}" marked lang="${lang}"`);
+      }
+      if (/\p{Script=Latin}{2,}/u.test(text) && !/\p{Script=Arabic}/u.test(text)) {
+        if (!lang.startsWith("en"))
+          problems.push(`English "${text.slice(0, 30)}" marked lang="${lang}"`);
+      }
+    }
+    return problems;
+  });
+}
+
+test("every run of text is marked with its own language, screen-reader-only text included", async ({
+  page,
+}) => {
+  await page.goto(PERSIAN_STORY);
+  await expect(main(page).getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await mislabelledText(page)).toEqual([]);
+  await page.goto("/topics/iran");
+  await expect(main(page).getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await mislabelledText(page)).toEqual([]);
+});

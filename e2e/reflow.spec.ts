@@ -1,0 +1,137 @@
+import {
+  clippedText,
+  outsideViewport,
+  overlappingText,
+  TEXT_SPACING_CSS,
+} from "./layout-checks.ts";
+import {
+  chooseTextSize,
+  horizontalOverflow,
+  PAGE_TYPES,
+  SEED_STORY,
+  TEXT_SIZES,
+} from "./page-types.ts";
+import { expect, type Page, test } from "./test";
+
+// These tests inject a probe or user stylesheet, as a reader's extension would; extensions are
+// not bound by the page's Content Security Policy, so the test browser is not either.
+test.use({ bypassCSP: true });
+
+/** Reflow (1.4.10), text spacing (1.4.12) and resize text (1.4.4) on every page type. */
+
+async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  expect(await horizontalOverflow(page), `${what}: sideways scroll`).toBeLessThanOrEqual(0);
+  expect(await outsideViewport(page), `${what}: content past the viewport edges`).toEqual([]);
+}
+
+test.describe("1.4.10 reflow: 320 x 640, every text size", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const pageType of PAGE_TYPES) {
+    test(`${pageType.name} never scrolls sideways`, async ({ page }) => {
+      await pageType.open(page);
+      for (const size of TEXT_SIZES) {
+        await chooseTextSize(page, size.label);
+        await expectNoSidewaysScroll(page, size.label);
+      }
+    });
+  }
+});
+
+test.describe("1.4.12 text spacing: nothing clipped or overlapping", () => {
+  for (const pageType of PAGE_TYPES) {
+    test(`${pageType.name}, at 320 and 1280 px, every text size`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await pageType.open(page);
+      await page.addStyleTag({ content: TEXT_SPACING_CSS });
+      // The override really applies (a style sheet that silently lost would prove nothing).
+      const probe = page.getByRole("main").getByRole("heading", { level: 1 });
+      await expect(probe).toHaveCSS("letter-spacing", /^\d+(\.\d+)?px$/);
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
+        for (const size of TEXT_SIZES) {
+          await chooseTextSize(page, size.label);
+          const where = `${width}px ${size.label}`;
+          expect(await horizontalOverflow(page), `${where}: sideways scroll`).toBeLessThanOrEqual(
+            0,
+          );
+          expect(await clippedText(page), `${where}: clipped text`).toEqual([]);
+          expect(await overlappingText(page), `${where}: overlapping text`).toEqual([]);
+        }
+      }
+    });
+  }
+});
+
+/**
+ * 200% browser zoom on a 1280 x 800 window gives the page a 640 x 400 CSS px viewport and a
+ * device pixel ratio of 2: that is what Chromium's zoom does to layout (media queries, rem and
+ * px all see the smaller CSS viewport), so emulating exactly that viewport is a faithful stand-in
+ * for pressing Ctrl+ four times. (CSS `zoom` on <html> would not: media queries would still see
+ * 1280 px.) LG is the reader's largest text on top of the zoom.
+ */
+test.describe("1.4.4 resize: LG text plus 200% zoom", () => {
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+
+  for (const pageType of PAGE_TYPES) {
+    test(`${pageType.name}: no sideways scroll, every control visible and reachable`, async ({
+      page,
+    }) => {
+      await pageType.open(page);
+      await chooseTextSize(page, "LG");
+      expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
+      await expectNoSidewaysScroll(page, "LG at 200%");
+      expect(await clippedText(page)).toEqual([]);
+      expect(await overlappingText(page)).toEqual([]);
+
+      // Every link and button (apart from the skip links, which appear on focus) can be
+      // scrolled to, is visible, and is the element that a click at its centre would reach.
+      const controls = page.locator(
+        "a[href]:not(.skip-links a), button, [tabindex]:not([tabindex='-1'])",
+      );
+      const unreachable = await controls.evaluateAll((elements) =>
+        elements.flatMap((element) => {
+          element.scrollIntoView({ block: "center", inline: "nearest" });
+          const box = element.getBoundingClientRect();
+          const first = element.getClientRects()[0] ?? box;
+          const hit = document.elementFromPoint(
+            first.left + first.width / 2,
+            first.top + first.height / 2,
+          );
+          const visible =
+            box.width > 0 && box.height > 0 && box.left >= -1 && box.right <= window.innerWidth + 1;
+          return visible && hit && element.contains(hit)
+            ? []
+            : [`"${element.textContent?.trim().slice(0, 40)}" is hidden, cut off or covered`];
+        }),
+      );
+      expect(unreachable).toEqual([]);
+    });
+  }
+
+  test("a reader can still use the controls: text size, Load more, a story, next story", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await chooseTextSize(page, "LG");
+    const stories = page.getByRole("list", { name: "Breaking News stories" }).getByRole("article");
+    await expect(stories).toHaveCount(10);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(stories).toHaveCount(20);
+    await stories.nth(10).getByRole("heading", { level: 2 }).getByRole("link").click();
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeFocused();
+    await page.getByRole("link", { name: /^Next story/ }).click();
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeFocused();
+    await expectNoSidewaysScroll(page, "next story at LG and 200%");
+    await page
+      .getByRole("navigation", { name: "Topics" })
+      .getByRole("link", { name: "Iran" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: "Iran" })).toBeFocused();
+    await page.goto(SEED_STORY);
+    await page.getByRole("button", { name: "SM small" }).click();
+    await expect(page.getByRole("button", { name: "SM small" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+  });
+});
