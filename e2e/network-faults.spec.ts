@@ -221,10 +221,10 @@ test.describe("a story whose request fails", () => {
 });
 
 test.describe("going offline mid-session", () => {
-  const offlineNotice = (page: Page) =>
-    page.getByRole("status").filter({ hasText: "You are offline." });
-  const onlineNotice = (page: Page) =>
-    page.getByRole("status").filter({ hasText: "You are back online." });
+  // A polite live region (not role="status": the feed's Load more message is the page's status).
+  const liveRegion = (page: Page) => page.locator('[aria-live="polite"]');
+  const offlineNotice = (page: Page) => liveRegion(page).filter({ hasText: "You are offline." });
+  const onlineNotice = (page: Page) => liveRegion(page).filter({ hasText: "You are back online." });
 
   function countApiRequests(page: Page) {
     const seen: string[] = [];

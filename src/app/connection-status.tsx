@@ -16,7 +16,8 @@ const assumeOnline = () => true;
  * Says when the connection drops and when it returns. It follows TanStack Query's own online
  * state, which is also what pauses requests and retries while offline, so the banner and the
  * requests never disagree. The live region is always in the page (empty when there is nothing
- * to say) so screen readers announce the change.
+ * to say) so screen readers announce the change. It is a polite live region rather than
+ * role="status": the page's one status message stays the feed's Load more announcement.
  */
 export function ConnectionStatus() {
   const online = useSyncExternalStore(subscribe, isOnline, assumeOnline);
@@ -39,7 +40,8 @@ export function ConnectionStatus() {
   const message = !online ? OFFLINE_MESSAGE : backOnline ? BACK_ONLINE_MESSAGE : "";
   return (
     <div
-      role="status"
+      aria-live="polite"
+      aria-atomic="true"
       className={
         message ? "border-b border-[var(--color-rule)] bg-[var(--color-placeholder)]" : "sr-only"
       }
