@@ -162,6 +162,8 @@ function mislabelledText(page: Page) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
+      // Script and style contents (the page's embedded data, its code) are never read aloud.
+      if (node.parentElement?.closest("script, style")) continue;
       const lang = node.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "";
       const text = node.data.trim();
       if (/\p{Script=Arabic}/u.test(text) && !lang.startsWith("fa")) {

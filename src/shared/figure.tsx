@@ -66,13 +66,13 @@ export function Figure({ photo, layout, priority = false, lang, dir }: Props) {
           {/* English prefixes in a Persian caption are marked English, so they are not spoken
               with a Persian voice. */}
           <span className="sr-only" lang="en" dir="ltr">
-            Image caption,{" "}
+            {"Image caption, "}
           </span>
           {photo.caption ? <span>{photo.caption}</span> : null}
           {photo.credit ? (
             <span className="block text-[0.8125em] uppercase tracking-wide">
               <span className="sr-only" lang="en" dir="ltr">
-                Credit:{" "}
+                {"Credit: "}
               </span>
               {photo.credit}
             </span>
