@@ -58,9 +58,21 @@ async function isFile(file: string): Promise<boolean> {
 }
 
 export async function createStaticServer(root: string): Promise<Server> {
-  // Read per request: a rebuild changes the CSP hashes, and a running server must follow.
-  const headerRules = async () =>
-    parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
+  // A rebuild changes the CSP hashes and a running server must follow, but reading and parsing
+  // the file on every request is waste: parse again only when its modification time changes.
+  const headersPath = path.join(root, "_headers");
+  let cached: { mtimeMs: number; rules: HeaderRule[] } = { mtimeMs: Number.NaN, rules: [] };
+  const headerRules = async (): Promise<HeaderRule[]> => {
+    const mtimeMs = await stat(headersPath).then(
+      (info) => info.mtimeMs,
+      () => -1,
+    );
+    if (mtimeMs !== cached.mtimeMs) {
+      const text = mtimeMs < 0 ? "" : await readFile(headersPath, "utf8").catch(() => "");
+      cached = { mtimeMs, rules: parseHeadersFile(text) };
+    }
+    return cached.rules;
+  };
 
   async function resolve(urlPath: string): Promise<{ file: string; status: number } | null> {
     const clean = path.posix.normalize(urlPath);
