@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "@/shared/link";
 
 export function NotFoundView() {
   return (

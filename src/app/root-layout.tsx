@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { MouseEvent } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from "react-router";
+import { Outlet, ScrollRestoration, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
 import { BreakingBanner } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { TextSizeControl } from "@/features/reading-size/text-size-control";
+import { Link, NavLink } from "@/shared/link";
 
 const MAIN_ID = "main";
 const NAV_ID = "topics-nav";

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef } from "react";
-import { Link } from "react-router";
 import { storyQuery } from "@/content/api-client";
+import { Link } from "@/shared/link";
 
 type Props = {
   id: string;

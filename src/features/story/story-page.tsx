@@ -1,11 +1,12 @@
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { storyQuery, topicsQuery } from "@/content/api-client";
 import type { StoryLink as StoryLinkData, StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
 import { readingMinutes } from "@/features/story/reading-time";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
+import { Link } from "@/shared/link";
 import { StoryLink } from "@/shared/story-link";
 import { StoryLinkList } from "@/shared/story-link-list";
 import { StoryTime } from "@/shared/story-time";
