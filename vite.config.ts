@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { pureComponentInitializers } from "./scripts/bundle/pure-component-initializers.ts";
 import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
 import { APPLY_TEXT_SIZE_SCRIPT } from "./src/features/reading-size/text-size.ts";
 
@@ -16,7 +17,13 @@ function applyTextSizeBeforePaint(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), applyTextSizeBeforePaint(), contentApiDevServer()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    applyTextSizeBeforePaint(),
+    contentApiDevServer(),
+    pureComponentInitializers(),
+  ],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
