@@ -1,3 +1,4 @@
+import { INITIAL_JS_BUDGET_GZIP, javascriptSizes } from "../scripts/bundle/javascript-size.ts";
 import { expect, test } from "./test";
 
 const SEED = "iran-president-deeper-ties-russia-shoigu-visit";
@@ -53,6 +54,23 @@ test("the app takes over without refetching what the page already shows, and wit
   }
   expect(apiRequests).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+test("a story page loads the initial JavaScript (≤ 110 KB gzip) and its own page code, none of the feeds'", async ({
+  page,
+}) => {
+  const js = javascriptSizes("dist");
+  expect(js.initialGzip).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
+  await page.goto(`/stories/${SEED}`);
+  const loaded = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((pathname) => pathname.endsWith(".js")),
+  );
+  expect(loaded.toSorted()).toEqual(js.files.storyPage.toSorted());
+  expect(js.files.feedOnly.length).toBeGreaterThan(0);
+  for (const file of js.files.feedOnly) expect(loaded).not.toContain(file);
 });
 
 test("one image per page asks to be fetched first; the rest wait until they are near", async ({

@@ -1,0 +1,70 @@
+/**
+ * What each kind of page downloads in JavaScript, read from the production build's Vite
+ * manifest. The bench reports these figures and the end-to-end tests hold the budget.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Manifest } from "vite";
+
+/** The issue's budget for the JavaScript every page starts with. */
+export const INITIAL_JS_BUDGET_GZIP = 110 * 1024;
+
+export const FEED_PAGE_MODULE = "src/features/feed/feed-routes.tsx";
+export const STORY_PAGE_MODULE = "src/features/story/story-page.tsx";
+
+export type JavaScriptSizes = {
+  /** Gzip bytes of the entry chunk and everything it imports statically. */
+  initialGzip: number;
+  /** Initial JavaScript plus the page code a story page loads before it hydrates. */
+  storyPageGzip: number;
+  feedPageGzip: number;
+  /** Built file names (as served, `/assets/…`), for checking what a page really loaded. */
+  files: { initial: string[]; storyPage: string[]; feedPage: string[]; feedOnly: string[] };
+};
+
+export function javascriptSizes(dist: string): JavaScriptSizes {
+  const manifest = JSON.parse(
+    readFileSync(path.join(dist, ".vite", "manifest.json"), "utf8"),
+  ) as Manifest;
+  const chunk = (key: string) => {
+    const found = manifest[key];
+    if (!found) throw new Error(`${dist}/.vite/manifest.json: no chunk for "${key}"`);
+    return found;
+  };
+  const closure = (keys: string[]) => {
+    const seen = new Set<string>();
+    const visit = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const next of chunk(key).imports ?? []) visit(next);
+    };
+    for (const key of keys) visit(key);
+    return seen;
+  };
+  const gzipSize = (keys: Set<string>) =>
+    [...keys].reduce(
+      (sum, key) =>
+        sum + gzipSync(readFileSync(path.join(dist, chunk(key).file)), { level: 9 }).length,
+      0,
+    );
+  const files = (keys: Set<string>) => [...keys].map((key) => `/${chunk(key).file}`);
+
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error(`${dist}/.vite/manifest.json: no entry chunk`);
+  const initial = closure([entry]);
+  const storyPage = closure([entry, STORY_PAGE_MODULE]);
+  const feedPage = closure([entry, FEED_PAGE_MODULE]);
+  const feedOnly = new Set([...feedPage].filter((key) => !storyPage.has(key)));
+  return {
+    initialGzip: gzipSize(initial),
+    storyPageGzip: gzipSize(storyPage),
+    feedPageGzip: gzipSize(feedPage),
+    files: {
+      initial: files(initial),
+      storyPage: files(storyPage),
+      feedPage: files(feedPage),
+      feedOnly: files(feedOnly),
+    },
+  };
+}
