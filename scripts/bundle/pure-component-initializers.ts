@@ -7,14 +7,14 @@
  *   Link.displayName = "Link";
  *
  * A bundler cannot prove that `forwardRef(…)` has no side effects, and the assignment mutates
- * the result, so both survive tree-shaking even when nothing imports `Link` — and `Link` drags
- * in `Form`-less prefetch and framework-mode code with it: about 4 KB gzip of the 110 KB
- * initial-JavaScript budget. This plugin applies the change proposed upstream in
+ * the result, so both survive tree-shaking even when nothing imports them. `Link`, `NavLink` and
+ * `Form` keep their prefetch, route-discovery and form-submission code alive with them: about
+ * 4 KB gzip of the 110 KB initial-JavaScript budget. This plugin applies the change proposed upstream in
  * remix-run/react-router#15299: each such pair becomes one `/* @__PURE__ *\/` IIFE, which the
  * bundler keeps whole when the component is used and removes whole when it is not.
  *
- * Only calls React documents as pure (`forwardRef`, `memo`, `createContext` return plain
- * objects) are wrapped, and only when the next statement names that same variable, so a change
+ * Only React's factories that return plain objects (`forwardRef`, `memo`, `createContext`) are
+ * wrapped, and only when the next statement names that same variable, so a change
  * in react-router's output leaves it untouched rather than breaking it.
  */
 import MagicString from "magic-string";
