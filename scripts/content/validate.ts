@@ -139,24 +139,6 @@ function topicErrors(source: SourceFile, known: KnownTopics | undefined): Conten
   return errors;
 }
 
-/** Mirrors the schema's own refinement, which zod skips once any field has the wrong type. */
-function dateOrderErrors(source: SourceFile): ContentError[] {
-  const { file, data } = source;
-  if (!isRecord(data)) return [];
-  const dateTime = storySchema.shape.publishedAt;
-  const published = dateTime.safeParse(data.publishedAt);
-  const updated = dateTime.safeParse(data.updatedAt);
-  if (!published.success || !updated.success) return [];
-  if (Date.parse(updated.data) >= Date.parse(published.data)) return [];
-  return [
-    {
-      file,
-      path: "$.updatedAt",
-      message: `must not be before publishedAt (${published.data})`,
-    },
-  ];
-}
-
 function duplicateIdErrors(sources: SourceFile[]): ContentError[] {
   const firstFile = new Map<string, string>();
   const errors: ContentError[] = [];
@@ -175,16 +157,6 @@ function duplicateIdErrors(sources: SourceFile[]): ContentError[] {
   return errors;
 }
 
-function unique(errors: ContentError[]): ContentError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.file}\0${e.path}\0${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export async function validateContent(dataDir: string, loaded: LoadedFiles): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
@@ -195,13 +167,9 @@ export async function validateContent(dataDir: string, loaded: LoadedFiles): Pro
     const parsed = storySchema.safeParse(source.data);
     if (parsed.success) stories.push(parsed.data);
     else errors.push(...issuesToErrors(source.file, storySchema, source.data, parsed.error.issues));
-    errors.push(
-      ...fileNameErrors(source),
-      ...topicErrors(source, topics.known),
-      ...dateOrderErrors(source),
-    );
+    errors.push(...fileNameErrors(source), ...topicErrors(source, topics.known));
     photos.push(...photoRefs(source.file, source.data));
   }
   errors.push(...duplicateIdErrors(loaded.stories), ...(await checkImages(dataDir, photos)));
-  return { topics: topics.topics, stories, errors: unique(errors) };
+  return { topics: topics.topics, stories, errors };
 }

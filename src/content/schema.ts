@@ -95,15 +95,28 @@ export const storySchema = z
     photo: photoSchema.optional(),
     body: z.array(blockSchema).min(1, "must have at least one block"),
   })
-  .superRefine((story, ctx) => {
-    if (story.updatedAt && Date.parse(story.updatedAt) < Date.parse(story.publishedAt)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updatedAt"],
-        message: `must not be before publishedAt (${story.publishedAt})`,
-      });
-    }
-  });
+  .superRefine(
+    (story, ctx) => {
+      if (story.updatedAt && Date.parse(story.updatedAt) < Date.parse(story.publishedAt)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updatedAt"],
+          message: `must not be before publishedAt (${story.publishedAt})`,
+        });
+      }
+    },
+    // zod skips refinements once any field is wrong; the dates need only themselves, so one run
+    // reports a date-order problem beside every other one.
+    { when: ({ value, issues }) => isObject(value) && !issues.some(concernsDates) },
+  );
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === "object";
+}
+
+function concernsDates(issue: { path?: PropertyKey[] }): boolean {
+  return issue.path?.[0] === "publishedAt" || issue.path?.[0] === "updatedAt";
+}
 
 export const topicSchema = z.strictObject({
   slug: z
