@@ -12,18 +12,9 @@ export type ContentIndex = {
   specialReports: Story[];
 };
 
-export function sortNewestFirst(stories: readonly Story[]): Story[] {
-  // Offsets differ between stories ("+02:00" vs "Z"), so compare instants, not strings.
-  const keyed = stories.map((story) => ({ story, instant: Date.parse(story.publishedAt) }));
-  keyed.sort(
-    (a, b) =>
-      b.instant - a.instant || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0),
-  );
-  return keyed.map(({ story }) => story);
-}
-
 export function indexContent(content: Content): ContentIndex {
-  const newestFirst = sortNewestFirst(content.stories);
+  // loadContent hands stories over newest first (the Content type's contract).
+  const newestFirst = content.stories;
   const byTopic = new Map<string, Story[]>(content.topics.map((topic) => [topic.slug, []]));
   for (const story of newestFirst) {
     for (const slug of new Set(story.topics)) byTopic.get(slug)?.push(story);

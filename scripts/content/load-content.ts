@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Story, Topic } from "../../src/content/schema.ts";
 import type { ContentError } from "./content-error.ts";
-import { sortNewestFirst } from "./index-content.ts";
 import { readDataFolder } from "./load.ts";
 import { validateContent } from "./validate.ts";
 
@@ -20,6 +19,16 @@ export type Content = {
 export type LoadContentResult =
   | { ok: true; content: Content; warnings: ContentError[] }
   | { ok: false; errors: ContentError[]; warnings: ContentError[] };
+
+function sortNewestFirst(stories: readonly Story[]): Story[] {
+  // Offsets differ between stories ("+02:00" vs "Z"), so compare instants, not strings.
+  const keyed = stories.map((story) => ({ story, instant: Date.parse(story.publishedAt) }));
+  keyed.sort(
+    (a, b) =>
+      b.instant - a.instant || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0),
+  );
+  return keyed.map(({ story }) => story);
+}
 
 /** Errors follow the order an editor would work through them: folder, topics, then stories. */
 function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[] {
