@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createStaticServer } from "./static-server.ts";
+import { createStaticServer, listen } from "./static-server.ts";
 
 const port = Number(process.env.PORT ?? 4173);
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
@@ -19,13 +19,11 @@ if (!existsSync(path.join(root, "index.html"))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const server = await createStaticServer(root);
-server.listen(port, "localhost", () => {
-  console.log(
-    `Dispatch is being served from ${path.relative(process.cwd(), root) || "."}/ on http://localhost:${port}/`,
-  );
-});
+const { origin, close } = await listen(await createStaticServer(root), port);
+console.log(
+  `Dispatch is being served from ${path.relative(process.cwd(), root) || "."}/ on ${origin}/`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => close().then(() => process.exit(0)));
 }

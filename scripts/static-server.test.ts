@@ -1,10 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer } from "./static-server.ts";
+import { createStaticServer, listen } from "./static-server.ts";
 
 /** Raw requests: the path goes out exactly as written, as any client (not a browser) may send it. */
 function get(port: number, target: string): Promise<{ status: number; location?: string }> {
@@ -29,10 +28,9 @@ describe("the static server", () => {
     await writeFile(path.join(root, "index.html"), "home");
     await writeFile(path.join(root, "404.html"), "not found");
     await writeFile(path.join(root, "topics", "iran.html"), "iran");
-    const server = await createStaticServer(root);
-    await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
-    port = (server.address() as AddressInfo).port;
-    close = () => new Promise((resolve) => server.close(() => resolve()));
+    const listening = await listen(await createStaticServer(root));
+    port = Number(new URL(listening.origin).port);
+    close = listening.close;
   });
   afterAll(async () => {
     await close();

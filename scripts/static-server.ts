@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -30,7 +31,7 @@ const DEFAULT_CACHE = "public, max-age=0, must-revalidate";
 
 type HeaderRule = { pattern: RegExp; headers: [string, string][] };
 
-export function parseHeadersFile(text: string): HeaderRule[] {
+function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
@@ -48,6 +49,18 @@ export function parseHeadersFile(text: string): HeaderRule[] {
       rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return rules;
+}
+
+export type Listening = { origin: string; close: () => Promise<void> };
+
+/** Starts a server on `port` (0: any free port) and resolves once it accepts connections. */
+export async function listen(server: Server, port = 0, host = "localhost"): Promise<Listening> {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function isFile(file: string): Promise<boolean> {

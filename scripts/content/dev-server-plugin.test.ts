@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listen } from "../static-server.ts";
 import { contentApiDevServer, createContentApi } from "./dev-server-plugin.ts";
 import { buildApi } from "./emit.ts";
 import { loadContent } from "./load-content.ts";
@@ -9,8 +9,8 @@ import { createFixture, type Fixture } from "./test-fixture.ts";
 
 describe("content API dev server", () => {
   let fixture: Fixture;
-  let server: Server;
   let base: string;
+  let close: () => Promise<void>;
   let api: ReturnType<typeof createContentApi>;
   const logged: string[] = [];
 
@@ -19,17 +19,16 @@ describe("content API dev server", () => {
     logged.length = 0;
     const logger = { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
     api = createContentApi(fixture.dir, logger);
-    server = createServer((req, res) =>
+    const server = createServer((req, res) =>
       api.handle(req, res, () => {
         res.statusCode = 418;
         res.end("fallthrough");
       }),
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ origin: base, close } = await listen(server, 0, "127.0.0.1"));
   });
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await close();
     await fixture.cleanup();
   });
 
