@@ -9,6 +9,7 @@ import { formatContentError } from "../content/content-error.ts";
 import { emitSite } from "../content/emit.ts";
 import { loadContent } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
+import { median } from "./median.ts";
 
 /**
  * `npm run bench:content -- --stories N [--runs R]`: times loadContent + emitSite on a
@@ -163,12 +164,6 @@ async function child(dataDir: string, outDir: string): Promise<void> {
     feedBytes: (await stat(path.join(outDir, FEED_FILE))).size,
   };
   console.log(JSON.stringify(measurement));
-}
-
-function median(values: number[]): number {
-  const sorted = values.toSorted((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

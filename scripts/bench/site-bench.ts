@@ -13,36 +13,30 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import type { StoryPage } from "../../src/content/api-types.ts";
-import { INITIAL_JS_BUDGET_GZIP, javascriptSizes } from "../bundle/javascript-size.ts";
-import { createStaticServer } from "../static-server.ts";
+import { gzipBytes, INITIAL_JS_BUDGET_GZIP, javascriptSizes } from "../bundle/javascript-size.ts";
+import { createStaticServer, type Listening, listen } from "../static-server.ts";
+import { median } from "./median.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEED_STORY = "iran-president-deeper-ties-russia-shoigu-visit";
 const OUT = "bench";
+const DATA = "data";
 const DIST = "dist";
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const gzipBytes = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // 1. Build.
 console.log("Building…");
+// The bench reads what it builds: the repository's content, into dist/, whatever the shell says.
 const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
   stdio: "inherit",
+  env: { ...process.env, DATA_DIR: DATA, OUT_DIR: DIST },
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
@@ -58,7 +52,7 @@ async function writeBaseline(): Promise<string> {
     text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const photo = story.photo;
   if (!photo) throw new Error(`${SEED_STORY} has no photo`);
-  await copyFile(path.join("data", photo.src), path.join(dir, "photo.jpg"));
+  await copyFile(path.join(DATA, photo.src), path.join(dir, "photo.jpg"));
   const paragraphs = story.body
     .map((block) => (block.type === "paragraph" ? `<p>${escapeHtml(block.text)}</p>` : ""))
     .join("\n");
@@ -75,14 +69,8 @@ ${paragraphs}</main></body></html>`,
   return dir;
 }
 
-async function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = await createStaticServer(root);
-  await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://localhost:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+async function serve(root: string): Promise<Listening> {
+  return listen(await createStaticServer(root));
 }
 
 // 3. Lighthouse.
@@ -180,6 +168,7 @@ async function interactionTimings(origin: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const loadMore: number[] = [];
   while (loadMore.length < 20) {
+    const samplesBefore = loadMore.length;
     await page.goto(`${origin}/`);
     // The app loads on the reader's first interaction: move the mouse, as a reader would.
     await page.mouse.move(1, 1);
@@ -211,6 +200,10 @@ async function interactionTimings(origin: string) {
       }, before);
       loadMore.push(elapsed);
     }
+    if (loadMore.length === samplesBefore)
+      throw new Error(
+        "The front page has no Load more button: the Load more timing needs two pages.",
+      );
   }
   const navigation: number[] = [];
   for (let i = 0; i < 10; i++) {

@@ -10,8 +10,11 @@ import type { Manifest } from "vite";
 /** The issue's budget for the JavaScript every page starts with. */
 export const INITIAL_JS_BUDGET_GZIP = 110 * 1024;
 
-export const FEED_PAGE_MODULE = "src/features/feed/feed-routes.tsx";
-export const STORY_PAGE_MODULE = "src/features/story/story-page.tsx";
+const FEED_PAGE_MODULE = "src/features/feed/feed-routes.tsx";
+const STORY_PAGE_MODULE = "src/features/story/story-page.tsx";
+
+/** Bytes after gzip at its highest level, the measure every size budget here uses. */
+export const gzipBytes = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
 export type JavaScriptSizes = {
   /** Gzip bytes of the entry chunk and everything it imports statically. */
@@ -42,12 +45,17 @@ export function javascriptSizes(dist: string): JavaScriptSizes {
     for (const key of keys) visit(key);
     return seen;
   };
+  // Every page type starts with the same chunks: compress each file once.
+  const chunkBytes = new Map<string, number>();
   const gzipSize = (keys: Set<string>) =>
-    [...keys].reduce(
-      (sum, key) =>
-        sum + gzipSync(readFileSync(path.join(dist, chunk(key).file)), { level: 9 }).length,
-      0,
-    );
+    [...keys].reduce((sum, key) => {
+      let bytes = chunkBytes.get(key);
+      if (bytes === undefined) {
+        bytes = gzipBytes(readFileSync(path.join(dist, chunk(key).file)));
+        chunkBytes.set(key, bytes);
+      }
+      return sum + bytes;
+    }, 0);
   const files = (keys: Set<string>) => [...keys].map((key) => `/${chunk(key).file}`);
 
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
