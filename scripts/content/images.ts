@@ -1,8 +1,9 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { imageSrcProblem, type Story } from "../../src/content/schema.ts";
+import { imageSrcProblem, type Photo, type Story } from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
+import { isRecord } from "./load.ts";
 import { mapLimit } from "./map-limit.ts";
 
 /** A photo as written in a story file, before the schema has vouched for any of it. */
@@ -19,10 +20,6 @@ type ImageProbe =
   | { kind: "missing" }
   | { kind: "not-a-file" }
   | { kind: "unreadable"; reason: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function photoRef(file: string, at: PropertyKey[], photo: unknown): PhotoRef[] {
   // A src the schema rejects (URL, absolute, "..") is reported by the schema and never opened.
@@ -118,11 +115,17 @@ export async function checkImages(dataDir: string, refs: PhotoRef[]): Promise<Co
   return refs.flatMap((ref) => imageErrors(dataDir, ref, bySource.get(ref.src) as ImageProbe));
 }
 
-export function referencedImages(stories: readonly Story[]): string[] {
-  const sources = new Set<string>();
+/** Every photo the stories show, once per image file, keyed by its src. */
+export function storyPhotos(stories: readonly Story[]): Map<string, Photo> {
+  const photos = new Map<string, Photo>();
   for (const story of stories) {
-    if (story.photo) sources.add(story.photo.src);
-    for (const block of story.body) if (block.type === "photo") sources.add(block.photo.src);
+    if (story.photo) photos.set(story.photo.src, story.photo);
+    for (const block of story.body)
+      if (block.type === "photo") photos.set(block.photo.src, block.photo);
   }
-  return [...sources].sort();
+  return photos;
+}
+
+export function referencedImages(stories: readonly Story[]): string[] {
+  return [...storyPhotos(stories).keys()].sort();
 }

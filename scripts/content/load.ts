@@ -9,6 +9,11 @@ import { mapLimit } from "./map-limit.ts";
 
 export type SourceFile = { file: string; name: string; data: unknown };
 
+/** A JSON object, as opposed to an array or a primitive, in a file the schema has not vouched for. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export type LoadedFiles = {
   topics: SourceFile | undefined;
   stories: SourceFile[];

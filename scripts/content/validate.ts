@@ -1,14 +1,9 @@
 import { BREAKING_FEED } from "../../src/content/api-types.ts";
-import {
-  STORY_ID_PATTERN,
-  type Story,
-  storySchema,
-  type Topic,
-  topicsSchema,
-} from "../../src/content/schema.ts";
+import { CONTENT_ID_MAX_LENGTH, isContentId } from "../../src/content/content-id.ts";
+import { type Story, storySchema, type Topic, topicsSchema } from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
 import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
-import type { LoadedFiles, SourceFile } from "./load.ts";
+import { isRecord, type LoadedFiles, type SourceFile } from "./load.ts";
 import { issuesToErrors } from "./zod-issues.ts";
 
 /**
@@ -19,15 +14,10 @@ import { issuesToErrors } from "./zod-issues.ts";
 
 export type Validated = { topics: Topic[]; stories: Story[]; errors: ContentError[] };
 
-const ID_MAX_LENGTH = 120;
 const SHOWN_SLUGS = 20;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 function isValidId(value: unknown): value is string {
-  return typeof value === "string" && value.length <= ID_MAX_LENGTH && STORY_ID_PATTERN.test(value);
+  return typeof value === "string" && isContentId(value);
 }
 
 function suggestedId(name: string): string {
@@ -36,7 +26,7 @@ function suggestedId(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, ID_MAX_LENGTH);
+    .slice(0, CONTENT_ID_MAX_LENGTH);
 }
 
 /** The slugs in topics.json order (for messages) and as a set (for lookups). */

@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
-import type { Photo } from "../../src/content/schema.ts";
 import {
   IMAGE_FORMATS,
   type ImageFormat,
   variantUrl,
   variantWidths,
 } from "../../src/shared/responsive-image.ts";
+import { storyPhotos } from "../content/images.ts";
 import type { Content } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
 
@@ -29,23 +29,18 @@ const ENCODE: Record<ImageFormat, (image: Sharp) => Sharp> = {
   jpg: (image) => image.jpeg({ quality: 75, mozjpeg: true, progressive: true }),
 };
 
-function photosOf(content: Content): Photo[] {
-  const photos = new Map<string, Photo>();
-  for (const story of content.stories) {
-    if (story.photo) photos.set(story.photo.src, story.photo);
-    for (const block of story.body)
-      if (block.type === "photo") photos.set(block.photo.src, block.photo);
-  }
-  return [...photos.values()];
-}
-
-export async function emitResponsiveImages(content: Content, outDir: string): Promise<number> {
+export async function emitResponsiveImages(content: Content, outDir: string): Promise<void> {
   await mkdir(CACHE_DIR, { recursive: true });
-  const jobs = photosOf(content).flatMap((photo) =>
+  const jobs = [...storyPhotos(content.stories).values()].flatMap((photo) =>
     variantWidths(photo.width).flatMap((width) =>
-      IMAGE_FORMATS.map((format) => ({ photo, width, format })),
+      IMAGE_FORMATS.map((format) => {
+        const target = path.join(outDir, ...variantUrl(photo.src, width, format).split("/"));
+        return { photo, width, format, target };
+      }),
     ),
   );
+  const folders = new Set(jobs.map((job) => path.dirname(job.target)));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   const hashes = new Map<string, Promise<string>>();
   const hashOf = (src: string) => {
     let hash = hashes.get(src);
@@ -58,10 +53,8 @@ export async function emitResponsiveImages(content: Content, outDir: string): Pr
     return hash;
   };
 
-  await mapLimit(jobs, CONCURRENCY, async ({ photo, width, format }) => {
-    const target = path.join(outDir, ...variantUrl(photo.src, width, format).split("/"));
+  await mapLimit(jobs, CONCURRENCY, async ({ photo, width, format, target }) => {
     const cached = path.join(CACHE_DIR, `${await hashOf(photo.src)}-${width}.${format}`);
-    await mkdir(path.dirname(target), { recursive: true });
     try {
       await copyFile(cached, target);
       return;
@@ -76,5 +69,4 @@ export async function emitResponsiveImages(content: Content, outDir: string): Pr
     await writeFile(cached, encoded);
     await writeFile(target, encoded);
   });
-  return jobs.length;
 }

@@ -4,7 +4,8 @@
  * "Page not found" without asking the server, and never becomes part of an API path.
  */
 export const CONTENT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const CONTENT_ID_MAX_LENGTH = 120;
 
 export function isContentId(value: string): boolean {
-  return CONTENT_ID_PATTERN.test(value);
+  return value.length <= CONTENT_ID_MAX_LENGTH && CONTENT_ID_PATTERN.test(value);
 }

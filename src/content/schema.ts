@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { CONTENT_ID_PATTERN } from "./content-id.ts";
+import { CONTENT_ID_MAX_LENGTH, CONTENT_ID_PATTERN } from "./content-id.ts";
 
 /**
  * The content contract of DESIGN.md as one zod schema. The pipeline validates `data/` with it
  * at build time; the client only imports the inferred types (`import type`), so zod never
  * reaches the browser bundle.
  */
-
-export const STORY_ID_PATTERN = CONTENT_ID_PATTERN;
-export const TOPIC_SLUG_PATTERN = CONTENT_ID_PATTERN;
 
 const plainText = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
@@ -72,8 +69,8 @@ export const storySchema = z
   .strictObject({
     id: z
       .string()
-      .max(120, "must be at most 120 characters")
-      .regex(STORY_ID_PATTERN, "must be lowercase letters and digits joined by single hyphens"),
+      .max(CONTENT_ID_MAX_LENGTH, `must be at most ${CONTENT_ID_MAX_LENGTH} characters`)
+      .regex(CONTENT_ID_PATTERN, "must be lowercase letters and digits joined by single hyphens"),
     headline: plainText(200),
     summary: plainText(400),
     topics: z.array(z.string()).min(1, "must name at least one topic"),
@@ -121,7 +118,7 @@ function concernsDates(issue: { path?: PropertyKey[] }): boolean {
 export const topicSchema = z.strictObject({
   slug: z
     .string()
-    .regex(TOPIC_SLUG_PATTERN, "must be lowercase letters and digits joined by single hyphens"),
+    .regex(CONTENT_ID_PATTERN, "must be lowercase letters and digits joined by single hyphens"),
   name: plainText(80),
   description: plainText(400).optional(),
 });
