@@ -12,7 +12,7 @@ import { createGzip } from "node:zlib";
  * text is gzipped, and the headers come from the build's `_headers` file (CSP, caching).
  */
 
-const TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -126,7 +126,7 @@ export async function createStaticServer(root: string): Promise<Server> {
     };
     const extension = path.extname(found.file);
     const headers: Record<string, string> = {
-      "content-type": TYPES[extension] ?? "application/octet-stream",
+      "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream",
       "cache-control": DEFAULT_CACHE,
       vary: "accept-encoding",
     };

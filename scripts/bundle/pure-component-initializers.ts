@@ -58,7 +58,7 @@ function assignsDisplayNameTo(statement: ESTree.Statement | undefined, name: str
 }
 
 /** Top-level `var X = React.forwardRef(…); X.displayName = …;` pairs in a module. */
-export function findComponentInitializers(program: ESTree.Program): Initializer[] {
+function findComponentInitializers(program: ESTree.Program): Initializer[] {
   const found: Initializer[] = [];
   program.body.forEach((statement, index) => {
     if (statement.type !== "VariableDeclaration" || statement.declarations.length !== 1) return;

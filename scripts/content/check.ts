@@ -28,6 +28,12 @@ try {
   }
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
-  console.error(`${dataDir}: $: the content check stopped unexpectedly (${reason})`);
+  console.error(
+    formatContentError({
+      file: dataDir,
+      path: "$",
+      message: `the content check stopped unexpectedly (${reason})`,
+    }),
+  );
   process.exitCode = 1;
 }

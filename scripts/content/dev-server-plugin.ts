@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { imageSrcProblem } from "../../src/content/schema.ts";
+import { CONTENT_TYPES } from "../static-server.ts";
 import { formatContentError } from "./content-error.ts";
 import { buildApi } from "./emit.ts";
 import { loadContent } from "./load-content.ts";
@@ -12,14 +13,6 @@ import { loadContent } from "./load-content.ts";
  * In `vite dev`, answers /api/... from the data folder as the build would emit it, and serves
  * the images stories reference, so the client runs against real content without a build.
  */
-
-const IMAGE_TYPES: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-};
 
 type Logger = { warn(message: string): void; error(message: string): void };
 
@@ -64,8 +57,8 @@ export function createContentApi(dataDir: string, logger: Logger): ContentApi {
   /** Serves a data-folder image; false when the path is not one, so Vite can try. */
   async function serveImage(src: string, res: ServerResponse): Promise<boolean> {
     // The same rule as a photo src: relative, no "..", an image extension; nothing else leaks.
-    const type = IMAGE_TYPES[path.extname(src).toLowerCase()];
-    if (imageSrcProblem(src) || !type) return false;
+    const type = CONTENT_TYPES[path.extname(src).toLowerCase()];
+    if (imageSrcProblem(src) || !type?.startsWith("image/")) return false;
     const file = path.join(dataDir, src);
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return false;

@@ -16,7 +16,7 @@ export type PageTemplate = {
 };
 
 /** Escapes JSON for a <script type="application/json"> block: nothing in it can close the tag. */
-export function escapeJsonForHtml(json: string): string {
+function escapeJsonForHtml(json: string): string {
   return json
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
