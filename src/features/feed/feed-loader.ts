@@ -26,8 +26,10 @@ export const feedLoader =
     const pages = await Promise.all(
       missing.map((page) => fetchJson<FeedPage>(feedPageUrl(feed, page), request.signal)),
     );
+    // Appended only onto the pages they follow: a Load more that landed meanwhile already
+    // added the next page, and the feed shows what the cache has.
     queryClient.setQueryData(options.queryKey, (current) =>
-      current
+      current?.pages.length === have
         ? { pages: [...current.pages, ...pages], pageParams: [...current.pageParams, ...missing] }
         : current,
     );
