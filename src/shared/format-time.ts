@@ -4,7 +4,7 @@
  * prerendered page (no `now`) always shows the absolute form and hydrates without mismatch.
  */
 
-export type FormattedTime = { label: string; full: string };
+type FormattedTime = { label: string; full: string };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,25 +14,50 @@ function locale(lang: string): string {
   return lang === "fa" ? "fa-IR" : lang;
 }
 
+const FULL_DATE: Intl.DateTimeFormatOptions = {
+  dateStyle: "full",
+  timeStyle: "short",
+  timeZone: "UTC",
+};
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone: "UTC" };
+
+// A feed re-renders every card on each Load more: build each locale's formatters once.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter as T;
+}
+
+const fullDate = (loc: string) =>
+  cached(`full ${loc}`, () => new Intl.DateTimeFormat(loc, FULL_DATE));
+const longDate = (loc: string) =>
+  cached(`long ${loc}`, () => new Intl.DateTimeFormat(loc, LONG_DATE));
+const relativeTime = (loc: string) =>
+  cached(`relative ${loc}`, () => new Intl.RelativeTimeFormat(loc, { numeric: "auto" }));
+
 export function formatStoryTime(iso: string, lang: string, now?: Date): FormattedTime {
   const date = new Date(iso);
   const loc = locale(lang);
-  const full = new Intl.DateTimeFormat(loc, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(date);
+  const full = fullDate(loc).format(date);
   const fullWithZone = `${full} UTC`;
   if (now && isSameUtcDay(date, now) && date.getTime() <= now.getTime()) {
     const elapsed = now.getTime() - date.getTime();
-    const relative = new Intl.RelativeTimeFormat(loc, { numeric: "auto" });
+    const relative = relativeTime(loc);
     const label =
       elapsed < HOUR
         ? relative.format(-Math.max(1, Math.floor(elapsed / MINUTE)), "minute")
         : relative.format(-Math.floor(elapsed / HOUR), "hour");
     return { label, full: fullWithZone };
   }
-  const label = new Intl.DateTimeFormat(loc, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  const label = longDate(loc).format(date);
   return { label, full: fullWithZone };
 }
 
