@@ -1,4 +1,3 @@
-import type { Ref } from "react";
 import type { StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
 import { Figure } from "@/shared/figure";
@@ -10,10 +9,9 @@ type Props = {
   topicName: string | undefined;
   /** The first card's photo is the page's largest paint: fetch it first. */
   priority: boolean;
-  headlineRef?: Ref<HTMLAnchorElement>;
 };
 
-export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
+export function StoryCard({ story, topicName, priority }: Props) {
   const dir = textDirection(story.lang);
   return (
     <article lang={story.lang} dir={dir} className="story-card">
@@ -22,7 +20,6 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
             its line height counts, and min-h-6 keeps the floor whatever the font. */}
         <StoryLink
           id={story.id}
-          ref={headlineRef}
           className="inline-block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
         >
           {story.headline}
@@ -42,11 +39,7 @@ export function StoryCard({ story, topicName, priority, headlineRef }: Props) {
       <p className="story-card-summary leading-relaxed">{story.summary}</p>
       <p className="story-card-meta flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.875em] text-[var(--color-muted)]">
         {story.sample ? (
-          <span
-            dir="ltr"
-            lang="en"
-            className="rounded-sm border border-current px-1.5 py-0.5 text-[0.8125em] font-semibold uppercase tracking-wide"
-          >
+          <span dir="ltr" lang="en" className="sample-label">
             Sample story
           </span>
         ) : null}
