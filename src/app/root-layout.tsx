@@ -49,7 +49,7 @@ export function RootLayout() {
           </Link>
           <TextSizeControl />
         </div>
-        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
+        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics">
           <ul className="page-frame flex flex-wrap gap-x-1 gap-y-1 py-1">
             <li>
               <NavLink to="/" end className="nav-link">

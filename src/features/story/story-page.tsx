@@ -25,7 +25,7 @@ export function StoryPage() {
     <div className="reading-text">
       <title>{`${story.headline} — Dispatch`}</title>
       <meta name="description" content={story.summary} />
-      <article lang={story.lang} dir={dir} className="story">
+      <article lang={story.lang} dir={dir}>
         <header className="grid gap-3">
           {story.sample ? (
             <p lang="en" dir="ltr" className="sample-label">
