@@ -9,17 +9,16 @@ type Props = {
   className?: string;
   /** Also prefetch when the link scrolls into view (for "next story"-style links). */
   prefetchInView?: boolean;
-  ref?: React.Ref<HTMLAnchorElement>;
 };
 
 /**
  * A link to a story that fetches the story's JSON as soon as the reader shows intent (hover,
  * focus, touch) so the story page renders from cache the moment the link is followed.
  */
-export function StoryLink({ id, children, className, prefetchInView = false, ref }: Props) {
+export function StoryLink({ id, children, className, prefetchInView = false }: Props) {
   const queryClient = useQueryClient();
   const prefetch = () => void queryClient.prefetchQuery(storyQuery(id));
-  const inViewRef = useRef<HTMLAnchorElement | null>(null);
+  const inViewRef = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => {
     const element = inViewRef.current;
@@ -37,11 +36,7 @@ export function StoryLink({ id, children, className, prefetchInView = false, ref
   return (
     <Link
       to={`/stories/${id}`}
-      ref={(element) => {
-        inViewRef.current = element;
-        if (typeof ref === "function") ref(element);
-        else if (ref) ref.current = element;
-      }}
+      ref={inViewRef}
       onMouseEnter={prefetch}
       onFocus={prefetch}
       onTouchStart={prefetch}

@@ -2,7 +2,6 @@ import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
-import { FEED_PAGE_SIZE } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
@@ -29,8 +28,9 @@ export function FeedView({ feed }: { feed: string }) {
   const title = data.pages[0]?.title ?? "";
 
   const [announcement, setAnnouncement] = useState("");
+  /** The first new story's place in the list, while a Load more is on its way to the screen. */
   const focusIndex = useRef<number | null>(null);
-  const headlineRefs = useRef(new Map<number, HTMLAnchorElement>());
+  const list = useRef<HTMLOListElement>(null);
 
   // A typed `?page=abc` or `?page=99` is shown as the nearest real count; say so in the URL.
   const normalized = shown <= 1 ? null : String(shown);
@@ -48,7 +48,8 @@ export function FeedView({ feed }: { feed: string }) {
 
   useEffect(() => {
     if (focusIndex.current === null) return;
-    const target = headlineRefs.current.get(focusIndex.current);
+    const card = list.current?.children[focusIndex.current];
+    const target = card?.querySelector<HTMLAnchorElement>("h2 a");
     if (!target) return;
     const added = stories.length - focusIndex.current;
     focusIndex.current = null;
@@ -64,7 +65,7 @@ export function FeedView({ feed }: { feed: string }) {
   const [failed, setFailed] = useState(false);
 
   const showNextPage = () => {
-    focusIndex.current = shown * FEED_PAGE_SIZE;
+    focusIndex.current = stories.length;
     setSearchParams(
       (params) => {
         params.set("page", String(shown + 1));
@@ -124,7 +125,11 @@ export function FeedView({ feed }: { feed: string }) {
       {stories.length === 0 ? (
         <p className="py-6">No stories here yet.</p>
       ) : (
-        <ol className="divide-y divide-[var(--color-rule)]" aria-label={`${title} stories`}>
+        <ol
+          ref={list}
+          className="divide-y divide-[var(--color-rule)]"
+          aria-label={`${title} stories`}
+        >
           {stories.map((story, index) => (
             <li key={story.id}>
               <PartErrorBoundary resetKey={story} message="This story could not be shown.">
@@ -132,10 +137,6 @@ export function FeedView({ feed }: { feed: string }) {
                   story={story}
                   topicName={topicName(story.topics[0])}
                   priority={index === 0}
-                  headlineRef={(element) => {
-                    if (element) headlineRefs.current.set(index, element);
-                    else headlineRefs.current.delete(index);
-                  }}
                 />
               </PartErrorBoundary>
             </li>
