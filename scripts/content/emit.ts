@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
+  API_PATHS,
   BREAKING_FEED,
   FEED_PAGE_SIZE,
   type FeedPage,
@@ -21,6 +22,9 @@ import { mapLimit } from "./map-limit.ts";
 const WRITE_CONCURRENCY = 16;
 const RELATED_COUNT = 3;
 const DEFAULT_LANG = "en";
+
+/** The API files are keyed by their path inside dist/: the URL without its leading slash. */
+const apiFile = (url: string) => url.slice(1);
 
 function toSummary(story: Story): StorySummary {
   const summary: StorySummary = {
@@ -60,7 +64,7 @@ function feedPages(
       total: stories.length,
       stories: slice.map((story) => summaries.get(story) as StorySummary),
     };
-    files.set(`api/feeds/${feed}/${page}.json`, JSON.stringify(body));
+    files.set(apiFile(API_PATHS.feedPage(feed, page)), JSON.stringify(body));
   }
 }
 
@@ -80,7 +84,7 @@ export function buildApi(content: Content): Map<string, string> {
   const summaries = new Map(index.newestFirst.map((story) => [story, toSummary(story)]));
   const files = new Map<string, string>();
 
-  files.set("api/topics.json", JSON.stringify(content.topics));
+  files.set(apiFile(API_PATHS.topics), JSON.stringify(content.topics));
   feedPages(files, BREAKING_FEED, "Breaking News", index.newestFirst, summaries);
   for (const topic of content.topics)
     feedPages(files, topic.slug, topic.name, index.byTopic.get(topic.slug) ?? [], summaries);
@@ -94,13 +98,13 @@ export function buildApi(content: Content): Map<string, string> {
       next: next ? toLink(next) : null,
       related: related(story, index.byTopic).map((other) => summaries.get(other) as StorySummary),
     };
-    files.set(`api/stories/${story.id}.json`, JSON.stringify(page));
+    files.set(apiFile(API_PATHS.story(story.id)), JSON.stringify(page));
   });
 
   const list = (stories: Story[]): string =>
     JSON.stringify({ stories: stories.map(toLink) } satisfies StoryList);
-  files.set("api/breaking.json", list(index.breaking));
-  files.set("api/special-reports.json", list(index.specialReports));
+  files.set(apiFile(API_PATHS.breaking), list(index.breaking));
+  files.set(apiFile(API_PATHS.specialReports), list(index.specialReports));
   return files;
 }
 

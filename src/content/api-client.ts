@@ -1,5 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { FeedPage, StoryList, StoryPage, Topic } from "@/content/api-types";
+import {
+  API_PATHS,
+  type FeedPage,
+  type StoryList,
+  type StoryPage,
+  type Topic,
+} from "@/content/api-types";
 import { isContentId } from "@/content/content-id";
 
 /**
@@ -16,7 +22,7 @@ export class NotFoundError extends Error {
 }
 
 /** Any other failure (network, server, malformed JSON): shown with "Try again". */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly url: string,
     message: string,
@@ -61,9 +67,6 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   }
 }
 
-export const feedPageUrl = (feed: string, page: number) => `/api/feeds/${feed}/${page}.json`;
-export const storyUrl = (id: string) => `/api/stories/${id}.json`;
-
 /**
  * Ids and slugs come from the address bar. One that can never name content (`../api/topics`,
  * `x?y`) is not found, and is never pasted into an API path where `..` would fetch another file.
@@ -75,26 +78,26 @@ function fetchContent<T>(id: string, url: string, signal: AbortSignal): Promise<
 export const topicsQuery = () =>
   queryOptions({
     queryKey: ["topics"],
-    queryFn: ({ signal }) => fetchJson<Topic[]>("/api/topics.json", signal),
+    queryFn: ({ signal }) => fetchJson<Topic[]>(API_PATHS.topics, signal),
   });
 
 export const breakingQuery = () =>
   queryOptions({
     queryKey: ["breaking"],
-    queryFn: ({ signal }) => fetchJson<StoryList>("/api/breaking.json", signal),
+    queryFn: ({ signal }) => fetchJson<StoryList>(API_PATHS.breaking, signal),
   });
 
 export const specialReportsQuery = () =>
   queryOptions({
     queryKey: ["special-reports"],
-    queryFn: ({ signal }) => fetchJson<StoryList>("/api/special-reports.json", signal),
+    queryFn: ({ signal }) => fetchJson<StoryList>(API_PATHS.specialReports, signal),
   });
 
 export const feedQuery = (feed: string) =>
   infiniteQueryOptions({
     queryKey: ["feed", feed],
     queryFn: ({ pageParam, signal }) =>
-      fetchContent<FeedPage>(feed, feedPageUrl(feed, pageParam), signal),
+      fetchContent<FeedPage>(feed, API_PATHS.feedPage(feed, pageParam), signal),
     initialPageParam: 1,
     getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
   });
@@ -102,5 +105,5 @@ export const feedQuery = (feed: string) =>
 export const storyQuery = (id: string) =>
   queryOptions({
     queryKey: ["story", id],
-    queryFn: ({ signal }) => fetchContent<StoryPage>(id, storyUrl(id), signal),
+    queryFn: ({ signal }) => fetchContent<StoryPage>(id, API_PATHS.story(id), signal),
   });

@@ -35,4 +35,13 @@ export type StoryList = { stories: StoryLink[] };
 
 export type { Photo, Topic };
 export const FEED_PAGE_SIZE = 10;
+
+/** Where each file of the API lives, from the site root: the client fetches these, the emit stage writes them. */
+export const API_PATHS = {
+  topics: "/api/topics.json",
+  breaking: "/api/breaking.json",
+  specialReports: "/api/special-reports.json",
+  feedPage: (feed: string, page: number) => `/api/feeds/${feed}/${page}.json`,
+  story: (id: string) => `/api/stories/${id}.json`,
+} as const;
 export const BREAKING_FEED = "breaking-news";

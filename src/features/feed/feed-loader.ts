@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from "react-router";
-import { feedPageUrl, feedQuery, fetchJson } from "@/content/api-client";
-import { BREAKING_FEED, type FeedPage } from "@/content/api-types";
+import { feedQuery, fetchJson } from "@/content/api-client";
+import { API_PATHS, BREAKING_FEED, type FeedPage } from "@/content/api-types";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 
 /**
@@ -24,7 +24,7 @@ export const feedLoader =
     if (have >= wanted) return null;
     const missing = Array.from({ length: wanted - have }, (_, index) => have + 1 + index);
     const pages = await Promise.all(
-      missing.map((page) => fetchJson<FeedPage>(feedPageUrl(feed, page), request.signal)),
+      missing.map((page) => fetchJson<FeedPage>(API_PATHS.feedPage(feed, page), request.signal)),
     );
     // Appended only onto the pages they follow: a Load more that landed meanwhile already
     // added the next page, and the feed shows what the cache has.
