@@ -26,4 +26,6 @@ export function parseTextSize(value: unknown): TextSize | undefined {
  */
 export const APPLY_TEXT_SIZE_SCRIPT = `try{var s=localStorage.getItem(${JSON.stringify(
   TEXT_SIZE_STORAGE_KEY,
-)});if(/^(xs|sm|lg)$/.test(s))document.documentElement.dataset.textSize=s}catch(e){}`;
+)});if(${JSON.stringify(
+  TEXT_SIZES.map((size) => size.value).filter((size) => size !== DEFAULT_TEXT_SIZE),
+)}.indexOf(s)>=0)document.documentElement.dataset.textSize=s}catch(e){}`;
