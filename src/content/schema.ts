@@ -14,7 +14,7 @@ const plainText = (max: number) =>
  * A path inside data/: relative, made of plain segments, never `..`, never a URL scheme or an
  * absolute path, so an image can only come from the newsroom's own folder.
  */
-export const imageSrc = z.string().superRefine((src, ctx) => {
+const imageSrc = z.string().superRefine((src, ctx) => {
   const problem = imageSrcProblem(src);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
@@ -40,7 +40,7 @@ const isoDateTime = z.iso.datetime({
   error: "must be an ISO 8601 date-time with an offset, e.g. 2024-09-17T10:30:00Z",
 });
 
-export const photoSchema = z.strictObject({
+const photoSchema = z.strictObject({
   src: imageSrc,
   alt: plainText(500),
   caption: plainText(1000).optional(),
@@ -49,7 +49,7 @@ export const photoSchema = z.strictObject({
   height: z.int().positive("must be a positive number of pixels"),
 });
 
-export const blockSchema = z.discriminatedUnion("type", [
+const blockSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("paragraph"), text: plainText(10_000) }),
   z.strictObject({ type: z.literal("heading"), text: plainText(200) }),
   z.strictObject({
@@ -115,7 +115,7 @@ function concernsDates(issue: { path?: PropertyKey[] }): boolean {
   return issue.path?.[0] === "publishedAt" || issue.path?.[0] === "updatedAt";
 }
 
-export const topicSchema = z.strictObject({
+const topicSchema = z.strictObject({
   slug: z
     .string()
     .regex(CONTENT_ID_PATTERN, "must be lowercase letters and digits joined by single hyphens"),

@@ -6,7 +6,7 @@ import { variantSrcSet, variantUrl, variantWidths } from "@/shared/responsive-im
  * How wide the picture is drawn, for the browser's choice of file: the full reading column
  * (at most 42em of LG text, 60rem) on a story, 40% of it beside a card from tablet width.
  */
-export const FIGURE_SIZES = {
+const FIGURE_SIZES = {
   story: "(min-width: 64rem) 60rem, calc(100vw - 2rem)",
   card: "(min-width: 48rem) 24rem, calc(100vw - 2rem)",
 } as const;

@@ -3,7 +3,7 @@ import { BREAKING_FEED } from "@/content/api-types";
 import { FeedView } from "@/features/feed/feed-view";
 
 export function BreakingNewsFeed() {
-  return <FeedView key={BREAKING_FEED} feed={BREAKING_FEED} />;
+  return <FeedView feed={BREAKING_FEED} />;
 }
 
 export function TopicFeed() {
