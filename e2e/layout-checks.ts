@@ -7,8 +7,16 @@ import type { Page } from "@playwright/test";
  * reader sees", so they are left out.
  */
 
-/** Elements that clip their overflow (overflow other than visible) and cut text off. */
-export function clippedText(page: Page): Promise<string[]> {
+/**
+ * Text a reader cannot read whole, in one pass over the page (each `page.evaluate` function
+ * is sent to the page on its own, so the two checks share one function and one helper):
+ *
+ * - `clipped`: elements that clip their overflow (overflow other than visible) and cut text off.
+ * - `overlapping`: pairs of text runs from different text nodes whose boxes overlap. A little
+ *   overlap of the boxes is normal (a font's ascent and descent can exceed a tight line
+ *   height), so a pair counts when the runs share more than 30% of the shorter one's height.
+ */
+export function unreadableText(page: Page): Promise<{ clipped: string[]; overlapping: string[] }> {
   return page.evaluate(() => {
     const visuallyHidden = (element: Element): boolean => {
       for (let e: Element | null = element; e; e = e.parentElement) {
@@ -19,7 +27,8 @@ export function clippedText(page: Page): Promise<string[]> {
       }
       return false;
     };
-    const problems: string[] = [];
+
+    const clipped: string[] = [];
     for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
       const style = getComputedStyle(element);
       const clipsX = style.overflowX !== "visible";
@@ -29,31 +38,12 @@ export function clippedText(page: Page): Promise<string[]> {
       const cutX = clipsX && element.scrollWidth > element.clientWidth + 1;
       const cutY = clipsY && element.scrollHeight > element.clientHeight + 1;
       if (cutX || cutY) {
-        problems.push(
+        clipped.push(
           `<${element.tagName.toLowerCase()} class="${element.className}"> "${element.textContent.trim().slice(0, 40)}" clips its text: scroll ${element.scrollWidth}x${element.scrollHeight}, client ${element.clientWidth}x${element.clientHeight}`,
         );
       }
     }
-    return problems;
-  });
-}
 
-/**
- * Pairs of text runs from different text nodes whose boxes overlap. A little overlap of the
- * boxes is normal (a font's ascent and descent can exceed a tight line height), so a pair
- * counts when the runs share more than 30% of the shorter one's height.
- */
-export function overlappingText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const visuallyHidden = (element: Element): boolean => {
-      for (let e: Element | null = element; e; e = e.parentElement) {
-        const box = e.getBoundingClientRect();
-        if (getComputedStyle(e).position === "absolute" && box.width <= 1 && box.height <= 1) {
-          return true;
-        }
-      }
-      return false;
-    };
     type Run = { node: Text; left: number; top: number; right: number; bottom: number };
     const runs: Run[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -77,7 +67,7 @@ export function overlappingText(page: Page): Promise<string[]> {
       }
     }
     runs.sort((a, b) => a.top - b.top);
-    const problems: string[] = [];
+    const overlapping: string[] = [];
     for (let i = 0; i < runs.length; i++) {
       const a = runs[i] as Run;
       for (let j = i + 1; j < runs.length; j++) {
@@ -88,13 +78,13 @@ export function overlappingText(page: Page): Promise<string[]> {
         const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         const shorter = Math.min(a.bottom - a.top, b.bottom - b.top);
         if (width > 2 && height > 0.3 * shorter) {
-          problems.push(
+          overlapping.push(
             `"${a.node.data.trim().slice(0, 30)}" overlaps "${b.node.data.trim().slice(0, 30)}" by ${width.toFixed(0)}x${height.toFixed(0)} px`,
           );
         }
       }
     }
-    return problems;
+    return { clipped, overlapping };
   });
 }
 

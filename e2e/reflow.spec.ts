@@ -1,9 +1,4 @@
-import {
-  clippedText,
-  outsideViewport,
-  overlappingText,
-  TEXT_SPACING_CSS,
-} from "./layout-checks.ts";
+import { outsideViewport, TEXT_SPACING_CSS, unreadableText } from "./layout-checks.ts";
 import {
   chooseTextSize,
   horizontalOverflow,
@@ -54,8 +49,9 @@ test.describe("1.4.12 text spacing: nothing clipped or overlapping", () => {
           expect(await horizontalOverflow(page), `${where}: sideways scroll`).toBeLessThanOrEqual(
             0,
           );
-          expect(await clippedText(page), `${where}: clipped text`).toEqual([]);
-          expect(await overlappingText(page), `${where}: overlapping text`).toEqual([]);
+          const { clipped, overlapping } = await unreadableText(page);
+          expect(clipped, `${where}: clipped text`).toEqual([]);
+          expect(overlapping, `${where}: overlapping text`).toEqual([]);
         }
       }
     });
@@ -80,8 +76,9 @@ test.describe("1.4.4 resize: LG text plus 200% zoom", () => {
       await chooseTextSize(page, "LG");
       expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2);
       await expectNoSidewaysScroll(page, "LG at 200%");
-      expect(await clippedText(page)).toEqual([]);
-      expect(await overlappingText(page)).toEqual([]);
+      const { clipped, overlapping } = await unreadableText(page);
+      expect(clipped, "clipped text").toEqual([]);
+      expect(overlapping, "overlapping text").toEqual([]);
 
       // Every link and button (apart from the skip links, which appear on focus) can be
       // scrolled to, is visible, and is the element that a click at its centre would reach.
