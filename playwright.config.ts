@@ -1,12 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
-import { HOSTILE_DATA_DIR } from "./e2e/fixtures/hostile-corpus.ts";
+import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "./e2e/fixtures/hostile-corpus.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 const baseURL = `http://localhost:${PORT}`;
 /** The same app built from the hostile corpus (e2e/fixtures/hostile-data), served beside it. */
 const HOSTILE_PORT = PORT + 1;
 const hostileURL = `http://localhost:${HOSTILE_PORT}`;
-const HOSTILE_DIST = "dist-hostile";
 const HOSTILE_SPECS = "hostile-content.spec.ts";
 
 export default defineConfig({
@@ -49,13 +48,9 @@ export default defineConfig({
     },
     {
       command: `node_modules/.bin/tsx scripts/start.ts`,
-      // DIST_DIR picks the folder to serve; DATA_DIR and OUT_DIR let start.ts build it if missing.
-      env: {
-        PORT: String(HOSTILE_PORT),
-        DIST_DIR: HOSTILE_DIST,
-        DATA_DIR: HOSTILE_DATA_DIR,
-        OUT_DIR: HOSTILE_DIST,
-      },
+      // DIST_DIR picks the folder to serve (start.ts builds into it if it is missing, from the
+      // content in DATA_DIR).
+      env: { PORT: String(HOSTILE_PORT), DIST_DIR: HOSTILE_DIST, DATA_DIR: HOSTILE_DATA_DIR },
       url: hostileURL,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { HOSTILE_DATA_DIR } from "../e2e/fixtures/hostile-corpus.ts";
+import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "../e2e/fixtures/hostile-corpus.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -48,7 +48,7 @@ if (!buildOk) failures.push("build");
 // "hostile-content" Playwright project serves it from dist-hostile/ (playwright.config.ts).
 const hostileBuildOk = run("hostile-content build", bin("tsx"), ["scripts/build.ts"], {
   DATA_DIR: HOSTILE_DATA_DIR,
-  OUT_DIR: "dist-hostile",
+  OUT_DIR: HOSTILE_DIST,
 });
 if (!hostileBuildOk) failures.push("hostile-content build");
 
