@@ -1,5 +1,6 @@
+import { feedStories, SEED_STORY } from "./page-types.ts";
 import { watchPageProblems } from "./support/page-problems";
-import { expect, type Page, test } from "./test";
+import { expect, test } from "./test";
 
 /**
  * Addresses a reader might type, paste or be sent. Each ends on a sensible page: the right
@@ -7,7 +8,7 @@ import { expect, type Page, test } from "./test";
  * never an uncaught error, never a console error other than the browser's own 404 line.
  */
 
-const SEED_ID = "iran-president-deeper-ties-russia-shoigu-visit";
+const SEED_ID = SEED_STORY.replace(/^\/stories\//, "");
 const SEED_HEADLINE = "Iran's president commits to deeper ties with Russia as Shoigu visits Tehran";
 const NOT_FOUND = "Page not found";
 
@@ -38,13 +39,13 @@ const cases: Case[] = [
   { path: "/topics/iran/", lands: "/topics/iran", heading: "Iran", stories: 10 },
   { path: "/Topics/Iran", lands: "/topics/iran", heading: "Iran", stories: 10 },
   { path: "/TOPICS/IRAN/?page=2", lands: "/topics/iran?page=2", heading: "Iran", stories: "all" },
-  { path: `/stories/${SEED_ID}/`, lands: `/stories/${SEED_ID}`, heading: SEED_HEADLINE },
+  { path: `${SEED_STORY}/`, lands: SEED_STORY, heading: SEED_HEADLINE },
   {
     path: `/stories/${SEED_ID.toUpperCase()}`,
-    lands: `/stories/${SEED_ID}`,
+    lands: SEED_STORY,
     heading: SEED_HEADLINE,
   },
-  { path: `/Stories/${SEED_ID}`, lands: `/stories/${SEED_ID}`, heading: SEED_HEADLINE },
+  { path: `/Stories/${SEED_ID}`, lands: SEED_STORY, heading: SEED_HEADLINE },
 ];
 
 // `?page=` on the front page and on a topic: nonsense shows the first page; too many shows all.
@@ -57,9 +58,6 @@ for (const [feed, heading] of [
   }
   cases.push({ path: `${feed}?page=99999`, heading, stories: "all" });
 }
-
-const feedStories = (page: Page, title: string) =>
-  page.getByRole("list", { name: `${title} stories` }).getByRole("article");
 
 for (const { path, lands, heading, stories } of cases) {
   test(`${path} → ${heading}`, async ({ page, baseURL }) => {

@@ -1,10 +1,15 @@
 import { readFileSync } from "node:fs";
+import { PERSIAN_STORY, PHOTOS_STORY, SEED_STORY, textSizeGroup } from "./page-types.ts";
 import { expect, type Page, test } from "./test";
 
 /**
  * The production build ships a strict Content Security Policy (dist/_headers, served by
  * `npm start` as a static host would). Any violation on any page type fails the test.
  */
+
+/** The policy the build wrote for every path (the `/*` rule of dist/_headers). */
+const POLICY =
+  readFileSync("dist/_headers", "utf8").match(/^\s*Content-Security-Policy: (.+)$/m)?.[1] ?? "";
 
 /** Collects violations from every document the page loads, reported as they happen. */
 async function collectViolations(page: Page): Promise<string[]> {
@@ -24,10 +29,8 @@ async function collectViolations(page: Page): Promise<string[]> {
 }
 
 test("the policy is strict: scripts only from the site or by hash, no plugins, no framing", () => {
-  const headers = readFileSync("dist/_headers", "utf8");
-  const policy = headers.match(/Content-Security-Policy: (.+)/)?.[1] ?? "";
   const directives = new Map(
-    policy.split(";").map((part) => {
+    POLICY.split(";").map((part) => {
       const [name = "", ...values] = part.trim().split(/\s+/);
       return [name, values] as const;
     }),
@@ -36,16 +39,17 @@ test("the policy is strict: scripts only from the site or by hash, no plugins, n
   const scripts = directives.get("script-src") ?? [];
   expect(scripts[0]).toBe("'self'");
   for (const source of scripts.slice(1)) expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
-  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic|\*/);
+  expect(POLICY).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic|\*/);
   expect(directives.get("object-src")).toEqual(["'none'"]);
   expect(directives.get("base-uri")).toEqual(["'self'"]);
   expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
 });
 
 test("the server sends the policy with every page", async ({ request }) => {
-  for (const path of ["/", "/topics/iran", "/stories/iranian-tea-culture-fa", "/no-such-page"]) {
+  expect(POLICY).toContain("default-src 'self'");
+  for (const path of ["/", "/topics/iran", PERSIAN_STORY, "/no-such-page"]) {
     const response = await request.get(path);
-    expect(response.headers()["content-security-policy"], path).toContain("default-src 'self'");
+    expect(response.headers()["content-security-policy"], path).toBe(POLICY);
   }
 });
 
@@ -54,10 +58,7 @@ test("no page type violates the policy, before or after the app takes over", asy
   await page.goto("/");
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(page.getByRole("main").getByRole("article")).toHaveCount(20);
-  await page
-    .getByRole("group", { name: "Text size" })
-    .getByRole("button", { name: "LG large" })
-    .click();
+  await textSizeGroup(page).getByRole("button", { name: "LG large" }).click();
   await page
     .getByRole("navigation", { name: "Topics" })
     .getByRole("link", { name: "Iran" })
@@ -65,9 +66,9 @@ test("no page type violates the policy, before or after the app takes over", asy
   await expect(page.getByRole("heading", { level: 1, name: "Iran" })).toBeVisible();
   for (const path of [
     "/topics/science",
-    "/stories/iran-president-deeper-ties-russia-shoigu-visit",
-    "/stories/iranian-tea-culture-fa",
-    "/stories/brindlecombe-school-science-fair",
+    SEED_STORY,
+    PERSIAN_STORY,
+    PHOTOS_STORY,
     "/stories/no-such-story",
     "/no/such/page",
   ]) {

@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { PRERENDER_STATE_ID } from "../src/shared/prerender-contract.ts";
 import {
   HOSTILE_ENTRIES,
-  type HostileStory,
+  type HostileEntry,
   storyPageAltText,
   storyPageText,
 } from "./fixtures/hostile-corpus.ts";
-import { HOSTILE_PAYLOADS } from "./fixtures/hostile-payloads.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { expect, type Page, test } from "./test";
 
@@ -40,15 +39,14 @@ function altTexts(page: Page): Promise<string[]> {
 
 /** What the server's Content Security Policy allows inline: script and style hashes. */
 type InlineAllowance = { scripts: Set<string>; styles: Set<string> };
-let allowed: InlineAllowance = { scripts: new Set(), styles: new Set() };
 
-/** Opens a page and keeps the inline scripts and styles its policy allows. */
-async function open(page: Page, path: string) {
+/** Opens a page and returns the inline scripts and styles its policy allows. */
+async function open(page: Page, path: string): Promise<InlineAllowance> {
   const response = await page.goto(path);
   const policy = response?.headers()["content-security-policy"] ?? "";
   const hashes = (directive: string) =>
     new Set(policy.match(new RegExp(`${directive}[^;]*`))?.[0].match(/'sha256-[^']+'/g) ?? []);
-  allowed = { scripts: hashes("script-src"), styles: hashes("style-src") };
+  return { scripts: hashes("script-src"), styles: hashes("style-src") };
 }
 
 const sha256 = (text: string) =>
@@ -61,7 +59,7 @@ const sha256 = (text: string) =>
  * policy lists by hash, and the dehydrated query state, which must still be one intact JSON
  * data block (a payload that closed it early would leave it cut short).
  */
-async function expectNothingInjected(page: Page) {
+async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
   const found = await page.evaluate(() => {
     const problems: string[] = [];
     const snippet = (element: Element) => element.outerHTML.slice(0, 120);
@@ -137,19 +135,15 @@ test.afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-test("the corpus has every payload", () => {
-  expect(stories).toHaveLength(HOSTILE_PAYLOADS.length);
-});
-
 test("the front page and Load more show every hostile headline, summary, caption and topic as text", async ({
   page,
 }) => {
-  await open(page, "/");
+  const allowed = await open(page, "/");
   const list = page.getByRole("list", { name: "Breaking News stories" });
   await expect(list.getByRole("article")).toHaveCount(10);
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(list.getByRole("article")).toHaveCount(stories.length);
-  await expectNothingInjected(page);
+  await expectNothingInjected(page, allowed);
 
   const expected: Record<string, string> = {};
   for (const story of stories) {
@@ -191,7 +185,7 @@ test("the front page and Load more show every hostile headline, summary, caption
 test("every topic page is headed and titled by its hostile name, shown as text", async ({
   page,
 }) => {
-  await open(page, "/");
+  const allowed = await open(page, "/");
   for (const topic of topics) {
     await page
       .getByRole("navigation", { name: "Topics" })
@@ -202,16 +196,16 @@ test("every topic page is headed and titled by its hostile name, shown as text",
     ).toBeFocused();
     await expect.poll(() => page.evaluate(() => document.title)).toBe(`${topic.name} — Dispatch`);
     await expectLiteralText(page, { [topic.slug]: topic.name });
-    await expectNothingInjected(page);
+    await expectNothingInjected(page, allowed);
   }
 });
 
-for (const { payload, story } of HOSTILE_ENTRIES) {
-  test(`story page, ${payload.name}: every field is literal text and nothing runs`, async ({
+for (const entry of HOSTILE_ENTRIES) {
+  test(`story page, ${entry.payload.name}: every field is literal text and nothing runs`, async ({
     page,
   }) => {
-    await open(page, `/stories/${story.id}`);
-    await expectStoryPage(page, story);
+    const allowed = await open(page, `/stories/${entry.story.id}`);
+    await expectStoryPage(page, entry, allowed);
 
     // Client-side navigation renders the same page again from the router, not a fresh load.
     const next = page.getByRole("link", { name: /^Next story/ });
@@ -220,17 +214,21 @@ for (const { payload, story } of HOSTILE_ENTRIES) {
     await neighbour.click();
     await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
     await page.goBack();
-    await expectStoryPage(page, story);
+    await expectStoryPage(page, entry, allowed);
   });
 }
 
-async function expectStoryPage(page: Page, story: HostileStory) {
+async function expectStoryPage(
+  page: Page,
+  { story, topic }: HostileEntry,
+  allowed: InlineAllowance,
+) {
   const article = page.getByRole("main").getByRole("article");
   await expect(
     article.getByRole("heading", { level: 1, name: story.headline, exact: true }),
   ).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.title)).toBe(`${story.headline} — Dispatch`);
-  await expectNothingInjected(page);
+  await expectNothingInjected(page, allowed);
   await expectLiteralText(page, storyPageText(story));
   expect(await altTexts(page)).toEqual(expect.arrayContaining(storyPageAltText(story)));
 
@@ -248,9 +246,8 @@ async function expectStoryPage(page: Page, story: HostileStory) {
   for (const alt of storyPageAltText(story)) {
     await expect(article.getByRole("img", { name: alt, exact: true })).toBeVisible();
   }
-  const topic = HOSTILE_ENTRIES.find((entry) => entry.story === story)?.topic;
-  await expect(article.getByRole("link", { name: topic?.name ?? "", exact: true })).toHaveAttribute(
+  await expect(article.getByRole("link", { name: topic.name, exact: true })).toHaveAttribute(
     "href",
-    `/topics/${topic?.slug}`,
+    `/topics/${topic.slug}`,
   );
 }

@@ -1,5 +1,5 @@
 import { contrastRatio } from "./layout-checks.ts";
-import { PAGE_TYPES, TEXT_SIZES } from "./page-types.ts";
+import { feedStories, PAGE_TYPES, TEXT_SIZES, textSizeGroup } from "./page-types.ts";
 import { expect, type Locator, type Page, test } from "./test";
 
 /** Keyboard only: skip links, focus visibility (2.4.7, 2.4.11), a whole journey, text size. */
@@ -7,9 +7,6 @@ import { expect, type Locator, type Page, test } from "./test";
 const main = (page: Page) => page.getByRole("main");
 const h1 = (page: Page, name?: string) =>
   main(page).getByRole("heading", { level: 1, ...(name ? { name, exact: true } : {}) });
-const textSize = (page: Page) => page.getByRole("group", { name: "Text size" });
-const feedStories = (page: Page) =>
-  page.getByRole("list", { name: "Breaking News stories" }).getByRole("article");
 
 /** Presses a key (Tab by default) until `target` has focus; fails after `max` presses. */
 async function pressUntilFocused(page: Page, target: Locator, key = "Tab", max = 80) {
@@ -218,7 +215,7 @@ test("a whole journey by keyboard: skip link, Load more, a story, text size, nex
   await expect(h1(page, headline)).toBeFocused();
   const storyUrl = page.url();
 
-  const large = textSize(page).getByRole("button", { name: "LG large" });
+  const large = textSizeGroup(page).getByRole("button", { name: "LG large" });
   await pressUntilFocused(page, large, "Shift+Tab", 40);
   await page.keyboard.press("Space");
   await expect(large).toHaveAttribute("aria-pressed", "true");
@@ -253,7 +250,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     await page.goto("/");
     await expect(h1(page, "Breaking News")).toBeVisible();
     const buttons = TEXT_SIZES.map((size) =>
-      textSize(page).getByRole("button", { name: size.name, exact: true }),
+      textSizeGroup(page).getByRole("button", { name: size.name, exact: true }),
     );
     const [xs, sm, md, lg] = buttons as [Locator, Locator, Locator, Locator];
 
@@ -270,7 +267,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
 
     // What assistive technology is told: a group named "Text size", four buttons whose names
     // start with the visible label, exactly one pressed.
-    await expect(textSize(page)).toMatchAriaSnapshot(`
+    await expect(textSizeGroup(page)).toMatchAriaSnapshot(`
       - group "Text size":
         - button "XS extra small" [pressed=false]
         - button "SM small" [pressed=false]
@@ -282,7 +279,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     await page.keyboard.press("Shift+Tab");
     await expect(sm).toBeFocused();
     await page.keyboard.press("Space");
-    await expect(textSize(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
+    await expect(textSizeGroup(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
       "SM small",
     );
     await expect(md).toHaveAttribute("aria-pressed", "false");
@@ -292,7 +289,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     await page.keyboard.press("Tab");
     await expect(lg).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect(textSize(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
+    await expect(textSizeGroup(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
       "LG large",
     );
     await expect(sm).toHaveAttribute("aria-pressed", "false");
@@ -300,7 +297,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     // The sizes are exclusive: pressing the chosen one again keeps it chosen (never "none").
     await page.keyboard.press("Space");
     await expect(lg).toHaveAttribute("aria-pressed", "true");
-    await expect(textSize(page).getByRole("button", { pressed: true })).toHaveCount(1);
+    await expect(textSizeGroup(page).getByRole("button", { pressed: true })).toHaveCount(1);
 
     // Each accessible name starts with the label a voice-control user sees and can say.
     for (const [i, size] of TEXT_SIZES.entries()) {

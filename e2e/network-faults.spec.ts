@@ -1,4 +1,5 @@
 import type { Route } from "@playwright/test";
+import { feedStories } from "./page-types.ts";
 import { expect, type Page, test } from "./test";
 
 /**
@@ -7,8 +8,6 @@ import { expect, type Page, test } from "./test";
  * and every test counts the requests: the first try plus at most two retries, never a storm.
  */
 
-const feedStories = (page: Page) =>
-  page.getByRole("list", { name: "Breaking News stories" }).getByRole("article");
 const headlines = (page: Page) => feedStories(page).getByRole("heading", { level: 2 });
 
 /** First try plus the query client's two retries (src/app/query-client.ts). */

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { TEXT_SIZES as APP_TEXT_SIZES } from "../src/features/reading-size/text-size.ts";
 
 /**
  * Every kind of page a reader can land on, each with what "ready" means for it, so the
@@ -7,7 +8,8 @@ import { expect, type Page } from "@playwright/test";
  */
 export type PageType = { name: string; open: (page: Page) => Promise<void> };
 
-const feedStories = (page: Page, title: string) =>
+/** The story cards of the feed headed `title` (the front page's unless told). */
+export const feedStories = (page: Page, title = "Breaking News") =>
   page.getByRole("list", { name: `${title} stories` }).getByRole("article");
 
 async function openAndWaitForHeading(page: Page, path: string, heading?: string): Promise<void> {
@@ -56,22 +58,31 @@ export const PAGE_TYPES: PageType[] = [
   },
 ];
 
-export const TEXT_SIZES = [
-  { label: "XS", name: "XS extra small" },
-  { label: "SM", name: "SM small" },
-  { label: "MD", name: "MD medium" },
-  { label: "LG", name: "LG large" },
-] as const;
+/**
+ * The sizes the app offers, in order, each with its visible label and the accessible name the
+ * control gives it (the label, then the spoken word: "LG large").
+ */
+export const TEXT_SIZES = APP_TEXT_SIZES.map(({ label, name }) => ({
+  label,
+  name: `${label} ${name}`,
+}));
 
-export type TextSizeLabel = (typeof TEXT_SIZES)[number]["label"];
+export type TextSizeLabel = (typeof APP_TEXT_SIZES)[number]["label"];
+
+/** The text-size control in the page header. */
+export const textSizeGroup = (page: Page) => page.getByRole("group", { name: "Text size" });
+
+/** The computed font size, in px, of the first paragraph of the first story in main. */
+export function readingFontSize(page: Page): Promise<number> {
+  const paragraph = page.getByRole("main").getByRole("article").first().locator("p").first();
+  return paragraph.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+}
 
 /** Chooses a text size the way a reader does, with the control, and waits until it applies. */
 export async function chooseTextSize(page: Page, label: TextSizeLabel): Promise<void> {
   const size = TEXT_SIZES.find((s) => s.label === label);
   if (!size) throw new Error(`unknown text size ${label}`);
-  const button = page
-    .getByRole("group", { name: "Text size" })
-    .getByRole("button", { name: size.name, exact: true });
+  const button = textSizeGroup(page).getByRole("button", { name: size.name, exact: true });
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "true");
   const html = page.locator("html");

@@ -1,12 +1,11 @@
 import { INITIAL_JS_BUDGET_GZIP, javascriptSizes } from "../scripts/bundle/javascript-size.ts";
+import { PERSIAN_STORY, PHOTOS_STORY, SEED_STORY } from "./page-types.ts";
 import { expect, test } from "./test";
-
-const SEED = "iran-president-deeper-ties-russia-shoigu-visit";
 
 test("every route is served as prerendered HTML; unknown paths get 404.html with status 404", async ({
   request,
 }) => {
-  const story = await request.get(`/stories/${SEED}`);
+  const story = await request.get(SEED_STORY);
   expect(story.status()).toBe(200);
   const html = await story.text();
   expect(html).toContain("Iran&#x27;s president commits to deeper ties with Russia");
@@ -29,7 +28,7 @@ test("every route is served as prerendered HTML; unknown paths get 404.html with
 test("the critical path is the HTML alone: inline CSS, no script or stylesheet requested before paint", async ({
   request,
 }) => {
-  const html = await (await request.get(`/stories/${SEED}`)).text();
+  const html = await (await request.get(SEED_STORY)).text();
   expect(html).toMatch(/<style>[\s\S]{1000,}?<\/style>/);
   expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
   expect(html).not.toMatch(/<script[^>]+src=/);
@@ -48,7 +47,7 @@ test("the app takes over without refetching what the page already shows, and wit
   page.on("request", (request) => {
     if (new URL(request.url()).pathname.startsWith("/api/")) apiRequests.push(request.url());
   });
-  for (const path of ["/", "/topics/iran", `/stories/${SEED}`, "/stories/iranian-tea-culture-fa"]) {
+  for (const path of ["/", "/topics/iran", SEED_STORY, PERSIAN_STORY]) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "");
   }
@@ -61,7 +60,7 @@ test("a story page loads the initial JavaScript (≤ 110 KB gzip) and its own pa
 }) => {
   const js = javascriptSizes("dist");
   expect(js.initialGzip).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
-  await page.goto(`/stories/${SEED}`);
+  await page.goto(SEED_STORY);
   const loaded = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
@@ -76,7 +75,7 @@ test("a story page loads the initial JavaScript (≤ 110 KB gzip) and its own pa
 test("one image per page asks to be fetched first; the rest wait until they are near", async ({
   page,
 }) => {
-  for (const path of ["/", `/stories/${SEED}`]) {
+  for (const path of ["/", SEED_STORY]) {
     await page.goto(path);
     await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
     const images = await page.locator("main img").count();
@@ -95,7 +94,7 @@ test("with JavaScript off, a whole story is readable with its photos and caption
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/stories/brindlecombe-school-science-fair");
+  await page.goto(PHOTOS_STORY);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const figures = page.getByRole("main").getByRole("figure");
   expect(await figures.count()).toBeGreaterThanOrEqual(4);

@@ -1,3 +1,4 @@
+import { readingFontSize, textSizeGroup } from "./page-types.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { expect, type Page, test } from "./test";
 
@@ -9,16 +10,10 @@ import { expect, type Page, test } from "./test";
 
 const STORAGE_KEY = "dispatch:text-size";
 
-const control = (page: Page) => page.getByRole("group", { name: "Text size" });
 const sizeButton = (page: Page, name: string) =>
-  control(page).getByRole("button", { name, exact: true });
+  textSizeGroup(page).getByRole("button", { name, exact: true });
 
-async function readingFontSize(page: Page): Promise<number> {
-  const summary = page.getByRole("main").getByRole("article").first().locator("p").first();
-  return summary.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
-}
-
-/** Loads at MD, switches to LG and back, and keeps LG while moving to another page. */
+/** Loads at MD, switches to LG and back, then to SM, and keeps SM while moving to another page. */
 async function expectDefaultSizeAndWorkingControl(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Breaking News" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("article")).toHaveCount(10);
