@@ -1,21 +1,19 @@
 /**
  * Node 20's JSON.parse does not always say where it failed ("Unexpected token '}', ... is not
- * valid JSON" has no position), so on failure we re-scan the text with this small strict JSON
- * reader to tell an editor the line, column and a plain-language reason.
+ * valid JSON" has no position), so on failure we ask jsonc-parser (the parser VS Code uses, in
+ * strict mode) for the first error's offset and code, and turn them into the line, column and
+ * plain-language reason an editor needs.
  */
+import { getLocation, type ParseError, parse, printParseErrorCode } from "jsonc-parser";
+
 export type JsonSyntaxError = { line: number; column: number; message: string };
 
-class SyntaxProblem extends Error {
-  constructor(
-    readonly offset: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+type Problem = { offset: number; message: string };
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+const BAD_ESCAPE = /\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/;
+const STRING_CONTROL =
+  "line break or control character inside a string; expected it written as \\n or \\t, or a missing closing quote";
 
 function describeChar(char: string): string {
   if (char === "'") return "single quote ' (JSON needs double quotes)";
@@ -24,169 +22,99 @@ function describeChar(char: string): string {
   return `'${char}'`;
 }
 
-class Scanner {
-  private pos = 0;
+function unexpected(text: string, offset: number, expected: string): Problem {
+  const found = offset >= text.length ? "end of file" : describeChar(text[offset] ?? "");
+  return { offset, message: `unexpected ${found}; expected ${expected}` };
+}
 
-  constructor(private readonly text: string) {}
+/** What may follow a value: `"," or "}"` in an object, `"," or "]"` in an array. */
+function afterValue(text: string, offset: number): string {
+  const inArray = typeof getLocation(text, offset).path.at(-1) === "number";
+  return `"," or "${inArray ? "]" : "}"}" after a value (is a comma missing?)`;
+}
 
-  document(): void {
-    this.skipWhitespace();
-    if (this.pos >= this.text.length)
-      throw new SyntaxProblem(0, "the file is empty; expected a JSON object");
-    this.value();
-    this.skipWhitespace();
-    if (this.pos < this.text.length)
-      throw new SyntaxProblem(
-        this.pos,
-        `unexpected ${describeChar(this.at())} after the end of the JSON value; expected the end of the file`,
-      );
-  }
-
-  private at(): string {
-    return this.text[this.pos] ?? "";
-  }
-
-  private fail(expected: string): never {
-    if (this.pos >= this.text.length)
-      throw new SyntaxProblem(this.pos, `unexpected end of file; expected ${expected}`);
-    throw new SyntaxProblem(
-      this.pos,
-      `unexpected ${describeChar(this.at())}; expected ${expected}`,
-    );
-  }
-
-  private skipWhitespace(): void {
-    while (/[ \t\n\r]/.test(this.at())) this.pos++;
-  }
-
-  private value(): void {
-    this.skipWhitespace();
-    const char = this.at();
-    if (char === "{") this.object();
-    else if (char === "[") this.array();
-    else if (char === '"') this.string();
-    else if (char === "-" || /\d/.test(char)) this.number();
-    else if (!["true", "false", "null"].some((word) => this.literal(word))) this.fail("a value");
-  }
-
-  private literal(word: string): boolean {
-    if (!this.text.startsWith(word, this.pos)) return false;
-    this.pos += word.length;
-    return true;
-  }
-
-  private number(): void {
-    NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
-    if (!match || match[0] === "-") this.fail("a number");
-    this.pos += match[0].length;
-  }
-
-  private string(): void {
-    this.pos++;
-    for (;;) {
-      const char = this.at();
-      if (char === "") this.fail('a closing double quote (")');
-      if (char === '"') {
-        this.pos++;
-        return;
-      }
-      if (char === "\\") {
-        const escaped = this.text[this.pos + 1] ?? "";
-        if (escaped === "u" && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6)))
-          this.pos += 6;
-        else if (ESCAPES.has(escaped)) this.pos += 2;
-        else
-          throw new SyntaxProblem(
-            this.pos,
-            'invalid escape in a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
-          );
-      } else if (char.charCodeAt(0) < 0x20) {
-        throw new SyntaxProblem(
-          this.pos,
-          "line break or control character inside a string; expected it written as \\n or \\t, or a missing closing quote",
-        );
-      } else {
-        this.pos++;
-      }
+function explain(text: string, error: ParseError, next: ParseError | undefined): Problem {
+  const { offset, length } = error;
+  const token = text.slice(offset, offset + length);
+  switch (printParseErrorCode(error.error)) {
+    case "UnexpectedEndOfString":
+      // The string runs to a line break or to the end of the file: point at where it stops.
+      return offset + length >= text.length
+        ? unexpected(text, text.length, 'a closing double quote (")')
+        : { offset: offset + length, message: STRING_CONTROL };
+    case "InvalidCharacter":
+      return {
+        offset:
+          offset +
+          Math.max(
+            0,
+            [...token].findIndex((char) => char < " "),
+          ),
+        message: STRING_CONTROL,
+      };
+    case "InvalidEscapeCharacter":
+    case "InvalidUnicode":
+      return {
+        offset: offset + (BAD_ESCAPE.exec(token)?.index ?? 0),
+        message:
+          'invalid escape in a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
+      };
+    case "EndOfFileExpected":
+      return {
+        offset,
+        message: `unexpected ${describeChar(text[offset] ?? "")} after the end of the JSON value; expected the end of the file`,
+      };
+    case "PropertyNameExpected":
+    case "ValueExpected": {
+      if (text.trim() === "")
+        return { offset: 0, message: "the file is empty; expected a JSON object" };
+      // Trailing commas are the most common hand-editing slip; point at the comma itself.
+      const comma = text.slice(0, offset).trimEnd();
+      const close = text[offset];
+      if (comma.endsWith(",") && (close === "}" || close === "]"))
+        return {
+          offset: comma.length - 1,
+          message: `trailing comma before "${close}"; expected no comma there`,
+        };
+      const expected =
+        printParseErrorCode(error.error) === "ValueExpected"
+          ? "a value"
+          : "a field name in double quotes";
+      return unexpected(text, offset, expected);
     }
-  }
-
-  private object(): void {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.at() === "}") {
-      this.pos++;
-      return;
+    case "InvalidSymbol": {
+      // A bare word or a single quote: what was expected there is the parser's next complaint.
+      const field = next && printParseErrorCode(next.error) === "PropertyNameExpected";
+      return unexpected(text, offset, field ? "a field name in double quotes" : "a value");
     }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.at() !== '"') this.fail("a field name in double quotes");
-      this.string();
-      this.skipWhitespace();
-      if (this.at() !== ":") this.fail('":" after the field name');
-      this.pos++;
-      this.value();
-      this.skipWhitespace();
-      if (this.at() === "}") {
-        this.pos++;
-        return;
-      }
-      if (this.at() !== ",") this.fail('"," or "}" after a value (is a comma missing?)');
-      this.trailingCommaCheck("}");
-    }
-  }
-
-  private array(): void {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.at() === "]") {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.skipWhitespace();
-      if (this.at() === "]") {
-        this.pos++;
-        return;
-      }
-      if (this.at() !== ",") this.fail('"," or "]" after a value (is a comma missing?)');
-      this.trailingCommaCheck("]");
-    }
-  }
-
-  /** Trailing commas are the most common hand-editing slip; point at the comma itself. */
-  private trailingCommaCheck(close: string): void {
-    const comma = this.pos;
-    this.pos++;
-    this.skipWhitespace();
-    if (this.at() === close)
-      throw new SyntaxProblem(comma, `trailing comma before "${close}"; expected no comma there`);
+    case "ColonExpected":
+      return unexpected(text, offset, '":" after the field name');
+    case "InvalidNumberFormat":
+      return unexpected(text, offset, "a number");
+    case "UnexpectedEndOfNumber":
+      // "1." or "1e": the number stops where a digit should follow.
+      return unexpected(text, offset + length, "a digit");
+    case "InvalidCommentToken":
+    case "UnexpectedEndOfComment":
+      return { offset, message: "unexpected '/' (a comment); JSON has no comments" };
+    default:
+      // CommaExpected, CloseBraceExpected, CloseBracketExpected.
+      return unexpected(text, offset, afterValue(text, offset));
   }
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text[i] === "\n") {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** Locates why `text` is not JSON; call only after JSON.parse has rejected it. */
 export function findJsonSyntaxError(text: string, parseMessage: string): JsonSyntaxError {
-  try {
-    new Scanner(text).document();
-  } catch (error) {
-    if (error instanceof SyntaxProblem)
-      return { ...lineAndColumn(text, error.offset), message: error.message };
-    throw error;
-  }
-  // The scanner accepts exactly what JSON.parse accepts; this keeps the report honest if not.
-  return { line: 1, column: 1, message: parseMessage };
+  const errors: ParseError[] = [];
+  parse(text, errors, STRICT);
+  // jsonc-parser in strict mode rejects what JSON.parse rejects (even whitespace other than
+  // spaces, tabs and line breaks); should they ever disagree, JSON.parse's words are honest.
+  if (!errors[0]) return { line: 1, column: 1, message: parseMessage };
+  const problem = explain(text, errors[0], errors[1]);
+  return { ...lineAndColumn(text, problem.offset), message: problem.message };
 }
