@@ -4,7 +4,7 @@ import { type Story, storySchema, type Topic, topicsSchema } from "../../src/con
 import { type ContentError, jsonPath } from "./content-error.ts";
 import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
 import { isRecord, type LoadedFiles, type SourceFile } from "./load.ts";
-import { issuesToErrors } from "./zod-issues.ts";
+import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 
 /**
  * Stage 2: the schema per file, then what no single-file schema can see: ids against file
@@ -36,10 +36,8 @@ type TopicsResult = { topics: Topic[]; known: KnownTopics | undefined; errors: C
 function validateTopics(source: SourceFile | undefined): TopicsResult {
   if (!source) return { topics: [], known: undefined, errors: [] };
   const { file, data } = source;
-  const parsed = topicsSchema.safeParse(data);
-  const errors = parsed.success
-    ? []
-    : issuesToErrors(file, topicsSchema, data, parsed.error.issues);
+  const parsed = topicsSchema.safeParse(data, PARSE_FOR_EDITORS);
+  const errors = parsed.success ? [] : issuesToErrors(file, parsed.error.issues);
 
   const slugs: string[] = [];
   const firstIndex = new Map<string, number>();
@@ -154,9 +152,9 @@ export async function validateContent(dataDir: string, loaded: LoadedFiles): Pro
   const photos: PhotoRef[] = [];
 
   for (const source of loaded.stories) {
-    const parsed = storySchema.safeParse(source.data);
+    const parsed = storySchema.safeParse(source.data, PARSE_FOR_EDITORS);
     if (parsed.success) stories.push(parsed.data);
-    else errors.push(...issuesToErrors(source.file, storySchema, source.data, parsed.error.issues));
+    else errors.push(...issuesToErrors(source.file, parsed.error.issues));
     errors.push(...fileNameErrors(source), ...topicErrors(source, topics.known));
     photos.push(...photoRefs(source.file, source.data));
   }
