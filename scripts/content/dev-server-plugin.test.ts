@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listen } from "../static-server.ts";
-import { contentApiDevServer, createContentApi } from "./dev-server-plugin.ts";
+import { createContentApi } from "./dev-server-plugin.ts";
 import { buildApi } from "./emit.ts";
 import { loadContent } from "./load-content.ts";
 import { createFixture, type Fixture } from "./test-fixture.ts";
@@ -30,10 +30,6 @@ describe("content API dev server", () => {
   afterEach(async () => {
     await close();
     await fixture.cleanup();
-  });
-
-  it("is a serve-only Vite plugin", () => {
-    expect(contentApiDevServer()).toMatchObject({ apply: "serve" });
   });
 
   it("serves the built API as JSON", async () => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_DATA_DIR, HOSTILE_ENTRIES } from "../../e2e/fixtures/hostile-corpus.ts";
-import { HOSTILE_PAYLOADS } from "../../e2e/fixtures/hostile-payloads.ts";
 import { formatContentError } from "./content-error.ts";
 import { loadContent } from "./load-content.ts";
 
@@ -53,8 +52,7 @@ describe("the hostile corpus", () => {
     expect(result.content.topics).toEqual(HOSTILE_ENTRIES.map((entry) => entry.topic));
   });
 
-  it("has one story per payload, with that payload in every text field", () => {
-    expect(HOSTILE_ENTRIES.map((entry) => entry.payload)).toEqual(HOSTILE_PAYLOADS);
+  it("has its payload in every text field of every story and topic", () => {
     for (const { payload, story, topic } of HOSTILE_ENTRIES) {
       const leaves = [...textLeaves(story), ...textLeaves(topic, "$topic")];
       // headline, summary, byline, source, dateline, 2 photos x 3, 6 blocks' texts, cite, 2 items
