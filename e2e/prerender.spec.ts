@@ -72,21 +72,27 @@ test("a story page loads the initial JavaScript (≤ 110 KB gzip) and its own pa
   for (const file of js.files.feedOnly) expect(loaded).not.toContain(file);
 });
 
-test("one image per page asks to be fetched first; the rest wait until they are near", async ({
-  page,
-}) => {
-  for (const path of ["/", SEED_STORY]) {
-    await page.goto(path);
-    await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
-    const images = await page.locator("main img").count();
-    await expect(page.locator('main img[loading="lazy"]')).toHaveCount(images - 1);
-    const picture = page.locator("main picture").first();
-    await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute(
-      "srcset",
-      /-320\.avif 320w/,
-    );
-    await expect(picture.locator("img")).toHaveAttribute("sizes", /.+/);
-  }
+// What the server sends: the prerendered markup is what the browser's preload scanner reads,
+// so there is no need to wait for the app.
+test.describe("prerendered images", () => {
+  test.use({ waitForApp: false });
+
+  test("one image per page asks to be fetched first; the rest wait until they are near", async ({
+    page,
+  }) => {
+    for (const path of ["/", SEED_STORY]) {
+      await page.goto(path);
+      await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
+      const images = await page.locator("main img").count();
+      await expect(page.locator('main img[loading="lazy"]')).toHaveCount(images - 1);
+      const picture = page.locator("main picture").first();
+      await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute(
+        "srcset",
+        /-320\.avif 320w/,
+      );
+      await expect(picture.locator("img")).toHaveAttribute("sizes", /.+/);
+    }
+  });
 });
 
 test("with JavaScript off, a whole story is readable with its photos and captions", async ({
