@@ -150,6 +150,17 @@ const cases: Case[] = [
     expected: [[STORY, "$.headline", "required field is missing (expected string)"]],
   },
   {
+    // The field's own format message must not stand in for "missing".
+    name: "missing required field that has a format",
+    mutate: editStory((story) => delete story.publishedAt),
+    expected: [[STORY, "$.publishedAt", "required field is missing (expected string)"]],
+  },
+  {
+    name: "wrong type for a field that has a format",
+    mutate: editStory((story) => Object.assign(story, { publishedAt: 20240912 })),
+    expected: [[STORY, "$.publishedAt", "expected string, got number"]],
+  },
+  {
     name: "missing required field in the photo",
     mutate: editStory((story) => delete photo(story).alt),
     expected: [[STORY, "$.photo.alt", "required field is missing"]],

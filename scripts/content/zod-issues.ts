@@ -54,12 +54,6 @@ function editorMessage(issue: Issue): string | undefined {
       const allowed = shapeOf(issue);
       return issue.keys.map((key) => unknownFieldMessage(key, allowed)).join("\n");
     }
-    case "invalid_type": {
-      const expected = issue.expected === "int" ? "whole number" : issue.expected;
-      if (input === undefined) return `required field is missing (expected ${expected})`;
-      if (issue.expected === "int") return `expected whole number, got ${shown(input)}`;
-      return `expected ${issue.expected}, got ${typeName(input)}`;
-    }
     case "invalid_union": {
       // The only discriminated union is the block type; phrase it for that.
       if (!("discriminator" in issue) || typeof issue.discriminator !== "string") return undefined;
@@ -76,10 +70,20 @@ function editorMessage(issue: Issue): string | undefined {
 
 export const PARSE_FOR_EDITORS = { reportInput: true, error: editorMessage } as const;
 
-/** What the editor typed, added to the schema's own message where it helps to see it. */
+/**
+ * What the editor typed, added to the schema's own message where it helps to see it. A value of
+ * the wrong type (or none) is worded here, not in the error map: the schema's own message for a
+ * field (the date-time format's, say) would win there, and it speaks of the value's form.
+ */
 function withInput(issue: z.core.$ZodIssue): string {
   const { message, input } = issue;
   switch (issue.code) {
+    case "invalid_type": {
+      const expected = issue.expected === "int" ? "whole number" : issue.expected;
+      if (input === undefined) return `required field is missing (expected ${expected})`;
+      if (issue.expected === "int") return `expected whole number, got ${shown(input)}`;
+      return `expected ${issue.expected}, got ${typeName(input)}`;
+    }
     case "invalid_format":
       return `${message}; got ${shown(input)}`;
     case "too_big":
