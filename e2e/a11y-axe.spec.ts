@@ -105,7 +105,8 @@ test.afterAll(() => writeMatrix());
 
 for (const pageType of PAGE_TYPES) {
   test(`${pageType.name}: no axe violations`, async ({ page }, testInfo) => {
-    test.setTimeout(90_000);
+    // One page load and six axe runs; on a loaded 2-core machine a run can take 15 s.
+    test.setTimeout(30_000 + SCANS.length * 25_000);
     fragmentsDir = path.join(testInfo.project.outputDir, "axe-matrix");
     reportFile = path.join(
       path.dirname(testInfo.config.configFile ?? "."),
