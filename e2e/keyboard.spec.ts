@@ -167,6 +167,8 @@ for (const pageType of PAGE_TYPES) {
   test(`${pageType.name}: skip links work; focus is always visible and never hidden`, async ({
     page,
   }) => {
+    // The time of the three tests this one replaces: skip links and two Tab rounds.
+    test.setTimeout(90_000);
     await pageType.open(page);
     // After Load more, focus is on the first new story, so the first Tab is not the skip link.
     if (pageType.name !== "feed after Load more") await checkSkipLinks(page);
