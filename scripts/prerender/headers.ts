@@ -13,20 +13,21 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const REVALIDATE = "public, max-age=0, must-revalidate";
 
 /**
- * Cache-Control by path; `*` matches any characters, `/` included. Netlify and Cloudflare Pages
- * join the values of every rule that matches a path, so no two rules may match the same path
- * (and none is `/*`); nginx and `npm start` apply the last rule that matches.
+ * Cache-Control by path, for what may be kept longer than the default; `*` matches any
+ * characters, `/` included. Netlify and Cloudflare Pages join the values of every rule that
+ * matches a path, so no two rules may match the same path (and none is `/*`): that is why the
+ * API, which revalidates like the pages, has no rule of its own. nginx and `npm start` apply the
+ * last rule that matches.
  */
 export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[] = [
   { path: "/assets/*", cacheControl: IMMUTABLE },
-  { path: "/api/*", cacheControl: REVALIDATE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
 ];
 
 /**
- * Every path no rule names: the HTML pages. `_headers` leaves them to the host, whose default
- * revalidates; nginx would send no Cache-Control at all (browsers then guess a lifetime), so
- * the nginx configuration and `npm start` send this.
+ * Every path no rule names: the pages and the API. `_headers` leaves them to the host, whose
+ * default on Netlify and Cloudflare Pages is this; nginx would send no Cache-Control at all
+ * (browsers then guess a lifetime), so the nginx configuration and `npm start` send it.
  */
 export const DEFAULT_CACHE_CONTROL = REVALIDATE;
 
