@@ -7,6 +7,17 @@ const baseURL = `http://localhost:${PORT}`;
 const HOSTILE_PORT = PORT + 1;
 const hostileURL = `http://localhost:${HOSTILE_PORT}`;
 const HOSTILE_SPECS = "hostile-content.spec.ts";
+/** The same build served by nginx with its generated configuration (npm run serve:nginx). */
+const NGINX_PORT = PORT + 2;
+const nginxURL = `http://localhost:${NGINX_PORT}`;
+/** The reader journeys and the checks that depend on the server, not the whole suite again. */
+const NGINX_SPECS = [
+  "feed.spec.ts",
+  "story.spec.ts",
+  "csp.spec.ts",
+  "bad-urls.spec.ts",
+  "hosting.spec.ts",
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,6 +47,11 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: hostileURL },
       testMatch: HOSTILE_SPECS,
     },
+    {
+      name: "nginx",
+      use: { ...devices["Desktop Chrome"], baseURL: nginxURL },
+      testMatch: NGINX_SPECS,
+    },
   ],
   // Tests run against production builds (npm test builds both first).
   webServer: [
@@ -54,6 +70,15 @@ export default defineConfig({
       url: hostileURL,
       reuseExistingServer: false,
       timeout: 120_000,
+    },
+    {
+      command: `node_modules/.bin/tsx scripts/hosting/serve-nginx.ts`,
+      env: { PORT: String(NGINX_PORT) },
+      url: nginxURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      // nginx stops on SIGTERM and removes its pid file (the default, SIGKILL, would not).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
   ],
 });

@@ -1,8 +1,8 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images, prerender every page and write the hosts' `_headers` file. Everything is written to
- * a staging folder that replaces dist/ only when all steps succeed, so a failed build never
- * leaves output that looks complete.
+ * images, prerender every page and write the hosts' `_headers` and `_nginx.conf` files.
+ * Everything is written to a staging folder that replaces dist/ only when all steps succeed,
+ * so a failed build never leaves output that looks complete.
  */
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,6 +10,8 @@ import { build } from "vite";
 import { formatContentError } from "./content/content-error.ts";
 import { buildApi, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
+import { readyForHosting } from "./hosting/deployable-output.ts";
+import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
@@ -43,9 +45,11 @@ try {
   await emitResponsiveImages(result.content, staging);
   const prerendered = await prerenderSite({ root, outDir: staging, content: result.content, api });
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
+  await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
   pages = prerendered.pages;
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });
+  await readyForHosting(staging, outDir);
   await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
   });

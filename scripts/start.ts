@@ -2,22 +2,13 @@
  * `npm start`: serve the production build (dist/, or $DIST_DIR) on http://localhost:4173 (or
  * $PORT) the way a static host would, building it first when there is none.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { ensureBuild } from "./hosting/ensure-build.ts";
 import { createStaticServer, listen } from "./static-server.ts";
 
 const port = Number(process.env.PORT ?? 4173);
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
-
-if (!existsSync(path.join(root, "index.html"))) {
-  console.log(`No production build in ${root}: building first.`);
-  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
-    stdio: "inherit",
-    env: { ...process.env, OUT_DIR: root },
-  });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+ensureBuild(root);
 
 const { origin, close } = await listen(await createStaticServer(root), port);
 console.log(

@@ -1,20 +1,20 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ESCAPED_SEPARATOR_TARGETS,
+  onThisSite,
+  rawGet,
+  TRAILING_SLASH_REDIRECTS,
+} from "./hosting/raw-request.ts";
 import { createStaticServer, listen } from "./static-server.ts";
 
-/** Raw requests: the path goes out exactly as written, as any client (not a browser) may send it. */
 function get(port: number, target: string): Promise<{ status: number; location?: string }> {
-  return new Promise((resolve, reject) => {
-    request({ host: "localhost", port, path: target }, (response) => {
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, location: response.headers.location });
-    })
-      .on("error", reject)
-      .end();
-  });
+  return rawGet(port, target).then(({ status, headers }) => ({
+    status,
+    location: headers.location,
+  }));
 }
 
 describe("the static server", () => {
@@ -38,18 +38,20 @@ describe("the static server", () => {
   });
 
   it.each([
-    ["/topics/iran/", "/topics/iran"],
-    ["/topics/iran/?page=2", "/topics/iran?page=2"],
-    ["//topics/iran/", "/topics/iran"],
-    ["//evil.example/", "/evil.example"],
-    ["/.//evil.example/", "/evil.example"],
+    ...TRAILING_SLASH_REDIRECTS,
+    // nginx answers a path above the root with the not-found page; npm start reads it from the root.
     ["/..//evil.example/", "/evil.example"],
-    ["///evil.example/x/", "/evil.example/x"],
   ])("redirects %j to %j on the same site", async (target, expected) => {
     const { status, location } = await get(port, target);
     expect(status).toBe(301);
     expect(location).toBe(expected);
-    expect(new URL(location ?? "", "http://localhost:1").origin).toBe("http://localhost:1");
+    expect(onThisSite(location)).toBe(true);
+  });
+
+  it.each(ESCAPED_SEPARATOR_TARGETS)("redirects %j on the same site", async (target) => {
+    const { status, location } = await get(port, target);
+    expect(status).toBe(301);
+    expect(onThisSite(location), location).toBe(true);
   });
 
   it("reads a leading double slash as part of the path, not as a host", async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { DEFAULT_CACHE_CONTROL, HOST_FILES, pathPattern } from "./prerender/headers.ts";
 
 /**
  * Serves a build the way static hosts do: `/stories/<id>` answers with `stories/<id>.html`, an
@@ -25,9 +26,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".avif": "image/avif",
   ".txt": "text/plain; charset=utf-8",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
-/** What static hosts send for pages when `_headers` says nothing: always revalidate. */
-const DEFAULT_CACHE = "public, max-age=0, must-revalidate";
+export const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
+const HOST_FILE_NAMES = new Set<string>(HOST_FILES);
 
 type HeaderRule = { pattern: RegExp; headers: [string, string][] };
 
@@ -36,11 +36,7 @@ function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      const source = line
-        .trim()
-        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/\*/g, ".*");
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      rules.push({ pattern: pathPattern(line.trim()), headers: [] });
       continue;
     }
     const colon = line.indexOf(":");
@@ -92,7 +88,7 @@ export async function createStaticServer(root: string): Promise<Server> {
     if (clean.includes("\0") || clean.startsWith("/..")) return null;
     const base = path.join(root, ...clean.split("/"));
     if (clean === "/") return { file: path.join(root, "index.html"), status: 200 };
-    if (!clean.endsWith("/") && (await isFile(base)) && path.basename(base) !== "_headers") {
+    if (!clean.endsWith("/") && (await isFile(base)) && !HOST_FILE_NAMES.has(path.basename(base))) {
       return { file: base, status: 200 };
     }
     if (await isFile(`${base}.html`)) return { file: `${base}.html`, status: 200 };
@@ -127,12 +123,16 @@ export async function createStaticServer(root: string): Promise<Server> {
     const extension = path.extname(found.file);
     const headers: Record<string, string> = {
       "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream",
-      "cache-control": DEFAULT_CACHE,
+      "cache-control": DEFAULT_CACHE_CONTROL,
       vary: "accept-encoding",
     };
     for (const rule of await headerRules()) {
-      if (rule.pattern.test(url.pathname))
-        for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+      if (!rule.pattern.test(url.pathname)) continue;
+      for (const [name, value] of rule.headers) {
+        // The 404 page for a missing /assets/ file must not be kept for a year.
+        if (found.status === 200 || name.toLowerCase() !== "cache-control")
+          headers[name.toLowerCase()] = value;
+      }
     }
     const gzip =
       COMPRESSIBLE.has(extension) &&

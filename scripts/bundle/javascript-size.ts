@@ -1,11 +1,13 @@
 /**
  * What each kind of page downloads in JavaScript, read from the production build's Vite
- * manifest. The bench reports these figures and the end-to-end tests hold the budget.
+ * manifest (kept beside the build, not in it). The bench reports these figures and the
+ * end-to-end tests hold the budget.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Manifest } from "vite";
+import { viteManifestPath } from "../hosting/deployable-output.ts";
 
 /** The issue's budget for the JavaScript every page starts with. */
 export const INITIAL_JS_BUDGET_GZIP = 110 * 1024;
@@ -27,12 +29,11 @@ export type JavaScriptSizes = {
 };
 
 export function javascriptSizes(dist: string): JavaScriptSizes {
-  const manifest = JSON.parse(
-    readFileSync(path.join(dist, ".vite", "manifest.json"), "utf8"),
-  ) as Manifest;
+  const manifestFile = viteManifestPath(dist);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
   const chunk = (key: string) => {
     const found = manifest[key];
-    if (!found) throw new Error(`${dist}/.vite/manifest.json: no chunk for "${key}"`);
+    if (!found) throw new Error(`${manifestFile}: no chunk for "${key}"`);
     return found;
   };
   const closure = (keys: string[]) => {
@@ -59,7 +60,7 @@ export function javascriptSizes(dist: string): JavaScriptSizes {
   const files = (keys: Set<string>) => [...keys].map((key) => `/${chunk(key).file}`);
 
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-  if (!entry) throw new Error(`${dist}/.vite/manifest.json: no entry chunk`);
+  if (!entry) throw new Error(`${manifestFile}: no entry chunk`);
   const initial = closure([entry]);
   const storyPage = closure([entry, STORY_PAGE_MODULE]);
   const feedPage = closure([entry, FEED_PAGE_MODULE]);

@@ -5,14 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FeedPage, StoryList, StoryPage } from "../../src/content/api-types.ts";
 import { buildApi, emitSite } from "./emit.ts";
 import { type Content, loadContent } from "./load-content.ts";
-import {
-  createFixture,
-  type Fixture,
-  INLINE_IMAGE,
-  LEAD_IMAGE,
-  type StoryJson,
-  storyJson,
-} from "./test-fixture.ts";
+import { createFixture, type Fixture, type StoryJson, storyJson } from "./test-fixture.ts";
 
 const STORY_COUNT = 23;
 const BASE = Date.parse("2024-09-20T00:00:00Z");
@@ -208,11 +201,7 @@ describe("emitSite", () => {
     expect(await readdir(path.join(outDir, "api/stories"))).toHaveLength(STORY_COUNT);
   });
 
-  it("copies each referenced image to outDir/<src>", async () => {
-    for (const src of [LEAD_IMAGE.src, INLINE_IMAGE.src]) {
-      const copied = await readFile(path.join(outDir, src));
-      expect(copied.equals(await readFile(fixture.at(src)))).toBe(true);
-    }
-    expect(await readdir(path.join(outDir, "images"))).toEqual(["inline.png", "lead.jpg"]);
+  it("writes no original image: pages show only the build's responsive variants", async () => {
+    expect(await readdir(outDir)).toEqual(["api"]);
   });
 });

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   API_PATHS,
@@ -11,7 +11,6 @@ import {
   type StorySummary,
 } from "../../src/content/api-types.ts";
 import type { Story } from "../../src/content/schema.ts";
-import { referencedImages } from "./images.ts";
 import { indexContent } from "./index-content.ts";
 import type { Content } from "./load-content.ts";
 import { mapLimit } from "./map-limit.ts";
@@ -109,7 +108,8 @@ export function buildApi(content: Content): Map<string, string> {
 }
 
 /**
- * Writes every buildApi file under outDir and copies each referenced image to outDir/<src>.
+ * Writes every buildApi file under outDir. Photos are not copied: pages show only the variants
+ * emitResponsiveImages makes, so an original would be served to no one.
  * It only adds files: the caller provides a fresh outDir so no stale story survives a delete.
  */
 export async function emitSite(
@@ -118,16 +118,10 @@ export async function emitSite(
   api: ReadonlyMap<string, string> = buildApi(content),
 ): Promise<void> {
   const files = [...api];
-  const images = referencedImages(content.stories);
   const target = (urlPath: string) => path.join(outDir, ...urlPath.split("/"));
 
-  const folders = new Set(
-    [...files.map(([key]) => key), ...images].map((key) => path.dirname(target(key))),
-  );
+  const folders = new Set(files.map(([key]) => path.dirname(target(key))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
 
   await mapLimit(files, WRITE_CONCURRENCY, ([key, json]) => writeFile(target(key), json));
-  await mapLimit(images, WRITE_CONCURRENCY, (src) =>
-    copyFile(path.join(content.dataDir, src), target(src)),
-  );
 }

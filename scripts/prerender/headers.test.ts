@@ -1,12 +1,84 @@
 import { describe, expect, it } from "vitest";
-import { headersFile } from "./headers.ts";
+import { nginxSiteConfig } from "../hosting/nginx-config.ts";
+import {
+  CACHE_RULES,
+  cacheControlFor,
+  DEFAULT_CACHE_CONTROL,
+  headersFile,
+  IMMUTABLE,
+  securityHeaders,
+} from "./headers.ts";
+
+const HASHES = { scripts: ["'sha256-YQ=='"], styles: ["'sha256-Yg=='"] };
+
+/** `_headers` read back as path -> [name, value][] (one block per path, as hosts read it). */
+function parse(text: string): Map<string, [string, string][]> {
+  const rules = new Map<string, [string, string][]>();
+  let current: [string, string][] = [];
+  for (const line of text.split("\n").filter((candidate) => candidate.trim())) {
+    if (/^\S/.test(line)) {
+      current = [];
+      rules.set(line, current);
+    } else {
+      const colon = line.indexOf(":");
+      current.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+describe("the headers table", () => {
+  const rules = parse(headersFile(HASHES));
+
+  it("puts every security header on every path, and no Cache-Control on /*", () => {
+    expect(rules.get("/*")).toEqual(securityHeaders(HASHES));
+    expect(securityHeaders(HASHES).map(([name]) => name)).toEqual([
+      "Content-Security-Policy",
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "X-Frame-Options",
+    ]);
+    expect(securityHeaders(HASHES)[0]?.[1]).toContain("script-src 'self' 'sha256-YQ=='");
+  });
+
+  it("writes one block per cache rule, with only its Cache-Control", () => {
+    expect([...rules.keys()]).toEqual(["/*", ...CACHE_RULES.map((rule) => rule.path)]);
+    for (const rule of CACHE_RULES)
+      expect(rules.get(rule.path)).toEqual([["Cache-Control", rule.cacheControl]]);
+  });
+
+  it("keeps hashed files forever and revalidates pages, the API and unknown paths", () => {
+    expect(cacheControlFor("/assets/index-Dx81kQ.js")).toBe(IMMUTABLE);
+    expect(cacheControlFor("/api/feeds/iran/1.json")).toBe(DEFAULT_CACHE_CONTROL);
+    expect(cacheControlFor("/images/harbour-320.avif")).toMatch(/max-age=86400/);
+    for (const page of ["/", "/topics/iran", "/stories/x", "/assets"])
+      expect(cacheControlFor(page)).toBe(DEFAULT_CACHE_CONTROL);
+  });
+
+  it("gives nginx one location per rule, the last rule first (the last match wins)", () => {
+    const config = nginxSiteConfig(HASHES);
+    const order = CACHE_RULES.map((rule) => config.indexOf(`# ${rule.path}\n`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => b - a)).toEqual(order);
+    for (const [name, value] of securityHeaders(HASHES))
+      expect(config).toContain(`add_header ${name} "${value}" always;`);
+    // One add_header block for the whole server: a location with its own would drop them.
+    expect(config.match(/^add_header /gm)).toHaveLength(securityHeaders(HASHES).length + 1);
+  });
+
+  it("refuses a value that would end nginx's quoted string", () => {
+    expect(() => nginxSiteConfig({ scripts: ['"; return 200 "x'], styles: [] })).toThrow(
+      /cannot quote/,
+    );
+  });
+});
 
 /**
  * The Content Security Policy as the build writes it into `_headers`. The string needs no
  * browser; e2e/csp.spec.ts checks that the server sends it and that no page breaks it.
  */
 
-const HASHES = {
+const CSP_HASHES = {
   scripts: ["'sha256-c2NyaXB0LW9uZQ=='", "'sha256-c2NyaXB0LXR3bw=='"],
   styles: ["'sha256-c3R5bGU='"],
 };
@@ -17,7 +89,7 @@ function policyFor(path: string, file: string): string {
 }
 
 describe("the Content Security Policy in _headers", () => {
-  const policy = policyFor("/*", headersFile(HASHES));
+  const policy = policyFor("/*", headersFile(CSP_HASHES));
   const directives = new Map(
     policy.split(";").map((part) => {
       const [name = "", ...values] = part.trim().split(/\s+/);
@@ -27,8 +99,8 @@ describe("the Content Security Policy in _headers", () => {
 
   it("is strict: scripts only from the site or by the build's hashes, no plugins, no framing", () => {
     expect(directives.get("default-src")).toEqual(["'self'"]);
-    expect(directives.get("script-src")).toEqual(["'self'", ...HASHES.scripts]);
-    expect(directives.get("style-src")).toEqual(["'self'", ...HASHES.styles]);
+    expect(directives.get("script-src")).toEqual(["'self'", ...CSP_HASHES.scripts]);
+    expect(directives.get("style-src")).toEqual(["'self'", ...CSP_HASHES.styles]);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic|\*/);
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'self'"]);
@@ -36,6 +108,6 @@ describe("the Content Security Policy in _headers", () => {
   });
 
   it("applies to every path", () => {
-    expect(headersFile(HASHES)).toMatch(/^\/\*\n\s+Content-Security-Policy: /);
+    expect(headersFile(CSP_HASHES)).toMatch(/^\/\*\n\s+Content-Security-Policy: /);
   });
 });

@@ -1,10 +1,41 @@
 /**
- * The `_headers` file that Netlify, Cloudflare Pages and `npm start` read: a strict Content
- * Security Policy (inline code only by hash), and caching — hashed assets forever, HTML and
- * the API revalidated on every visit, images for a day. Cache-Control is set per path and
- * never on `/*`, because hosts merge every matching rule and would join the values.
+ * The headers every host sends, as one table: a strict Content Security Policy (inline code
+ * only by hash) and the other security headers on every response, and Cache-Control by path.
+ * The build writes it out twice, as `_headers` (Netlify, Cloudflare Pages, `npm start`) and as
+ * the nginx configuration `_nginx.conf` (scripts/hosting/nginx-config.ts).
  */
-export function headersFile(hashes: { scripts: string[]; styles: string[] }): string {
+
+export type CspHashes = { scripts: string[]; styles: string[] };
+
+/** Hashed file names: a new build writes new names, so a copy can be kept forever. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Always ask the server whether the copy is still current (a 304 when it is). */
+export const REVALIDATE = "public, max-age=0, must-revalidate";
+
+/**
+ * Cache-Control by path, for what may be kept longer than the default; `*` matches any
+ * characters, `/` included. Netlify and Cloudflare Pages join the values of every rule that
+ * matches a path, so no two rules may match the same path (and none is `/*`): that is why the
+ * API, which revalidates like the pages, has no rule of its own. nginx and `npm start` apply the
+ * last rule that matches.
+ */
+export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[] = [
+  { path: "/assets/*", cacheControl: IMMUTABLE },
+  { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
+];
+
+/**
+ * Every path no rule names: the pages and the API. `_headers` leaves them to the host, whose
+ * default on Netlify and Cloudflare Pages is this; nginx would send no Cache-Control at all
+ * (browsers then guess a lifetime), so the nginx configuration and `npm start` send it.
+ */
+export const DEFAULT_CACHE_CONTROL = REVALIDATE;
+
+/** Files of the build that configure the host: never served as pages. */
+export const HOST_FILES = ["_headers", "_nginx.conf"] as const;
+
+/** The headers every response carries, whatever its path or status. */
+export function securityHeaders(hashes: CspHashes): [name: string, value: string][] {
   const csp = [
     "default-src 'self'",
     `script-src 'self' ${hashes.scripts.join(" ")}`,
@@ -17,19 +48,32 @@ export function headersFile(hashes: { scripts: string[]; styles: string[] }): st
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-  return `/*
-  Content-Security-Policy: ${csp}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  X-Frame-Options: DENY
+  return [
+    ["Content-Security-Policy", csp],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["X-Frame-Options", "DENY"],
+  ];
+}
 
-/assets/*
-  Cache-Control: public, max-age=31536000, immutable
+/** A rule's path as a regular expression over the whole URL path. */
+export function pathPattern(glob: string): RegExp {
+  const source = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  return new RegExp(`^${source}$`);
+}
 
-/api/*
-  Cache-Control: public, max-age=0, must-revalidate
+/** The Cache-Control a path gets from nginx and `npm start`: the last rule that matches. */
+export function cacheControlFor(urlPath: string): string {
+  const rule = CACHE_RULES.findLast((candidate) => pathPattern(candidate.path).test(urlPath));
+  return rule?.cacheControl ?? DEFAULT_CACHE_CONTROL;
+}
 
-/images/*
-  Cache-Control: public, max-age=86400, stale-while-revalidate=604800
-`;
+/** The `_headers` file that Netlify, Cloudflare Pages and `npm start` read. */
+export function headersFile(hashes: CspHashes): string {
+  const block = (path: string, headers: [string, string][]) =>
+    `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join("")}`;
+  return [
+    block("/*", securityHeaders(hashes)),
+    ...CACHE_RULES.map((rule) => block(rule.path, [["Cache-Control", rule.cacheControl]])),
+  ].join("\n");
 }

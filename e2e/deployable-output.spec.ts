@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { viteManifestPath } from "../scripts/hosting/deployable-output.ts";
+import { NGINX_CONFIG_FILE } from "../scripts/hosting/nginx-config.ts";
+import { IMAGE_FORMATS, variantUrl, variantWidths } from "../src/shared/responsive-image.ts";
+import { expect, test } from "./test";
+
+/**
+ * dist/ is uploaded or served as it is: every folder and file readable by the web server's
+ * user (nginx serves it as www-data in the "nginx" project), nothing of the build's own, and
+ * no image that no page shows.
+ */
+
+const DIST = "dist";
+
+function walk(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? [full, ...walk(full)] : [full];
+  });
+}
+
+test("every folder can be entered and every file read by any user; no build internals", () => {
+  const entries = [DIST, ...walk(DIST)];
+  const unreadable = entries.filter((entry) => {
+    const { mode } = statSync(entry);
+    return statSync(entry).isDirectory() ? (mode & 0o005) !== 0o005 : (mode & 0o004) === 0;
+  });
+  expect(unreadable).toEqual([]);
+  const hidden = entries.filter((entry) => path.basename(entry).startsWith("."));
+  expect(hidden).toEqual([]);
+  // The host files are the only ones that are not the site itself.
+  expect(readdirSync(DIST).filter((name) => name.startsWith("_"))).toEqual([
+    "_headers",
+    NGINX_CONFIG_FILE,
+  ]);
+  // The JavaScript sizes still have their manifest, beside the site.
+  expect(statSync(viteManifestPath(DIST)).isFile()).toBe(true);
+});
+
+test("the images are the pages' responsive variants, and nothing else", () => {
+  const photos = new Map<string, number>();
+  for (const file of readdirSync(path.join(DIST, "api", "stories"))) {
+    // Each story file names its lead photo and the photos in its body.
+    const { story } = JSON.parse(readFileSync(path.join(DIST, "api", "stories", file), "utf8")) as {
+      story: { photo?: Photo; body: { type: string; photo?: Photo }[] };
+    };
+    for (const photo of [story.photo, ...story.body.map((block) => block.photo)])
+      if (photo) photos.set(photo.src, photo.width);
+  }
+  const expected = [...photos].flatMap(([src, width]) =>
+    variantWidths(width).flatMap((w) => IMAGE_FORMATS.map((format) => variantUrl(src, w, format))),
+  );
+  const served = walk(path.join(DIST, "images")).map(
+    (file) => `/${path.relative(DIST, file).split(path.sep).join("/")}`,
+  );
+  expect(photos.size).toBeGreaterThan(0);
+  expect(served.sort()).toEqual([...new Set(expected)].sort());
+});
+
+type Photo = { src: string; width: number };

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { cacheControlFor, DEFAULT_CACHE_CONTROL, IMMUTABLE } from "../scripts/prerender/headers.ts";
+import { variantUrl } from "../src/shared/responsive-image.ts";
+import { SEED_STORY } from "./page-types.ts";
+import { expect, test } from "./test";
+
+/**
+ * What a browser and a CDN get from the server in front of the build, `npm start` or nginx
+ * (the "nginx" project): the same statuses and headers for every kind of file, from the same
+ * rules table (scripts/prerender/headers.ts).
+ */
+
+/** The `/*` rule of dist/_headers: the headers every response carries. */
+const EVERY_RESPONSE = [
+  ...readFileSync("dist/_headers", "utf8").matchAll(/^\/\*\n((?:[ \t]+.+\n)+)/gm),
+][0]?.[1]
+  ?.trim()
+  .split("\n")
+  .map(
+    (line) =>
+      line
+        .trim()
+        .split(/: (.*)/s)
+        .slice(0, 2) as [string, string],
+  );
+
+const SCRIPT = `/assets/${readdirSync("dist/assets").find((file) => file.endsWith(".js"))}`;
+const seedPhoto = (
+  JSON.parse(readFileSync(`dist/api${SEED_STORY}.json`, "utf8")) as {
+    story: { photo: { src: string; width: number } };
+  }
+).story.photo;
+
+test("every kind of file gets its status, type, security headers and Cache-Control", async ({
+  request,
+}) => {
+  expect(EVERY_RESPONSE?.map(([name]) => name)).toContain("Content-Security-Policy");
+  const cases: [path: string, status: number, type: RegExp, cacheControl: string][] = [
+    ["/", 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
+    [SEED_STORY, 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
+    ["/api/topics.json", 200, /^application\/json; charset=utf-8$/i, cacheControlFor("/api/x")],
+    [SCRIPT, 200, /^text\/javascript; charset=utf-8$/i, IMMUTABLE],
+    [
+      variantUrl(seedPhoto.src, 320, "avif"),
+      200,
+      /^image\/avif$/,
+      cacheControlFor("/images/x.avif"),
+    ],
+    // Not pages: a missing hashed file (a 404 kept for a year would break the next deploy),
+    // the host's own files, build internals, and the originals no page shows.
+    ["/assets/index-missing.js", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/no/such/page", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_headers", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_nginx.conf", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/.vite/manifest.json", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    [`/${seedPhoto.src}`, 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+  ];
+  for (const [path, status, type, cacheControl] of cases) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(response.status(), path).toBe(status);
+    expect(headers["content-type"], path).toMatch(type);
+    expect(headers["cache-control"], path).toBe(cacheControl);
+    for (const [name, value] of EVERY_RESPONSE ?? [])
+      expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
+  }
+});
+
+test("text is compressed and says so; a trailing slash redirects on this site", async ({
+  request,
+  baseURL,
+}) => {
+  for (const path of ["/", SCRIPT, "/api/topics.json"]) {
+    const response = await request.get(path, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers()["content-encoding"], path).toBe("gzip");
+    expect(response.headers().vary, path).toMatch(/accept-encoding/i);
+  }
+  for (const [path, location] of [
+    ["/topics/iran/?page=2", "/topics/iran?page=2"],
+    ["//evil.example/", "/evil.example"],
+  ]) {
+    // Joined by hand: a path starting "//" would otherwise name another host.
+    const response = await request.get(`${baseURL}${path}`, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(301);
+    expect(response.headers().location, path).toBe(location);
+  }
+});

@@ -1,0 +1,56 @@
+import { type IncomingHttpHeaders, request } from "node:http";
+
+/**
+ * Test support for the two servers of a build (`npm start`, `npm run serve:nginx`): raw
+ * requests, the path sent exactly as written, as any client (not a browser) may send it.
+ */
+
+export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+
+export function rawGet(
+  port: number,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    request({ host: "localhost", port, path: target, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+/** A path with a trailing slash, and where both servers must send the reader: this site. */
+export const TRAILING_SLASH_REDIRECTS: [target: string, location: string][] = [
+  ["/topics/iran/", "/topics/iran"],
+  ["/topics/iran/?page=2", "/topics/iran?page=2"],
+  ["//topics/iran/", "/topics/iran"],
+  ["//evil.example/", "/evil.example"],
+  ["/.//evil.example/", "/evil.example"],
+  ["///evil.example/x/", "/evil.example/x"],
+];
+
+/**
+ * Separators written as escapes: nginx decodes them, npm start keeps them escaped; either way
+ * the redirect stays on this site.
+ */
+export const ESCAPED_SEPARATOR_TARGETS = [
+  "/%5Cevil.example/",
+  "/%2F%2Fevil.example/",
+  "/%5C%5Cevil.example/",
+];
+
+/** A Location that a browser resolves on this site: one slash, then neither "/" nor "\". */
+export const onThisSite = (location: string | undefined) =>
+  location !== undefined &&
+  /^\/(?![/\\])/.test(location) &&
+  new URL(location, "http://localhost:1").origin === "http://localhost:1";

@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cacheControlFor,
+  DEFAULT_CACHE_CONTROL,
+  headersFile,
+  securityHeaders,
+} from "../prerender/headers.ts";
+import { BROTLI_MODULE, NGINX_CONFIG_FILE, nginxSiteConfig } from "./nginx-config.ts";
+import {
+  ESCAPED_SEPARATOR_TARGETS,
+  onThisSite,
+  rawGet,
+  TRAILING_SLASH_REDIRECTS,
+} from "./raw-request.ts";
+
+/**
+ * `npm run serve:nginx` with Debian's nginx on a small site with the configuration the build
+ * generates: what a reader's browser and a CDN see, and a clean stop.
+ */
+
+const HASHES = { scripts: ["'sha256-c2NyaXB0'"], styles: ["'sha256-c3R5bGU='"] };
+const SCRIPT = `export const text = ${JSON.stringify("A story worth compressing. ".repeat(40))};\n`;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+async function waitUntilServing(port: number, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (server.exitCode !== null) throw new Error(`serve-nginx exited with ${server.exitCode}`);
+    if (
+      await rawGet(port, "/").then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nginx did not answer on port ${port}`);
+}
+
+describe("npm run serve:nginx", () => {
+  let root: string;
+  let port: number;
+  let server: ChildProcess;
+  const nginxDir = () => path.join(tmpdir(), `dispatch-nginx-${port}`);
+
+  beforeAll(async () => {
+    // Made by mkdtemp as the build's staging folder is: 0700 until the build opens it up.
+    root = await mkdtemp(path.join(tmpdir(), "dispatch-nginx-site-"));
+    await chmod(root, 0o755);
+    const files: Record<string, string> = {
+      "index.html": "home",
+      "404.html": "not found",
+      "topics/iran.html": "iran",
+      "assets/app-Dx81kQ.js": SCRIPT,
+      "api/topics.json": "[]",
+      "images/harbour-320.jpg": "jpeg",
+      _headers: headersFile(HASHES),
+      [NGINX_CONFIG_FILE]: nginxSiteConfig(HASHES),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), text);
+    }
+    port = await freePort();
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/hosting/serve-nginx.ts"], {
+      env: { ...process.env, PORT: String(port), DIST_DIR: root },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitUntilServing(port, server);
+  }, 20_000);
+
+  afterAll(async () => {
+    if (server.exitCode === null) server.kill("SIGKILL");
+    await rm(root, { recursive: true, force: true });
+    await rm(nginxDir(), { recursive: true, force: true });
+  });
+
+  it("serves pretty URLs, and 404.html with status 404 for what is not a page", async () => {
+    const body = async (target: string) => {
+      const response = await rawGet(port, target);
+      return [response.status, response.body.toString()];
+    };
+    expect(await body("/")).toEqual([200, "home"]);
+    expect(await body("/topics/iran")).toEqual([200, "iran"]);
+    expect(await body("/topics/iran.html")).toEqual([200, "iran"]);
+    for (const missing of [
+      "/topics",
+      "/no/such/page",
+      "/_headers",
+      `/${NGINX_CONFIG_FILE}`,
+      // Above the root: nginx's own 400 would be a bare page without the site's way home.
+      "/topics/..%2F..%2F..%2Fetc%2Fpasswd",
+      "/..//evil.example/",
+    ])
+      expect(await body(missing), missing).toEqual([404, "not found"]);
+  });
+
+  it("sends the security headers with every response and Cache-Control by the rules", async () => {
+    const security = securityHeaders(HASHES);
+    for (const [target, status, cacheControl] of [
+      ["/", 200, cacheControlFor("/")],
+      ["/topics/iran", 200, DEFAULT_CACHE_CONTROL],
+      ["/assets/app-Dx81kQ.js", 200, cacheControlFor("/assets/app-Dx81kQ.js")],
+      ["/api/topics.json", 200, cacheControlFor("/api/topics.json")],
+      ["/images/harbour-320.jpg", 200, cacheControlFor("/images/harbour-320.jpg")],
+      // A missing hashed file answers 404.html, which must not be kept for a year.
+      ["/assets/app-missing.js", 404, DEFAULT_CACHE_CONTROL],
+      ["/no/such/page", 404, DEFAULT_CACHE_CONTROL],
+      ["/topics/iran/", 301, DEFAULT_CACHE_CONTROL],
+    ] as const) {
+      const { status: got, headers } = await rawGet(port, target);
+      expect(got, target).toBe(status);
+      for (const [name, value] of security) expect(headers[name.toLowerCase()], target).toBe(value);
+      expect(headers["cache-control"], target).toBe(cacheControl);
+    }
+    expect(cacheControlFor("/assets/app-Dx81kQ.js")).toContain("immutable");
+  });
+
+  it("labels files as npm start does", async () => {
+    const type = async (target: string) => (await rawGet(port, target)).headers["content-type"];
+    expect(await type("/")).toBe("text/html; charset=utf-8");
+    expect(await type("/assets/app-Dx81kQ.js")).toBe("text/javascript; charset=utf-8");
+    expect(await type("/api/topics.json")).toBe("application/json; charset=utf-8");
+    expect(await type("/images/harbour-320.jpg")).toBe("image/jpeg");
+  });
+
+  it.each(TRAILING_SLASH_REDIRECTS)("redirects %j to %j on the same site", async (target, to) => {
+    const { status, headers } = await rawGet(port, target);
+    expect(status).toBe(301);
+    expect(headers.location).toBe(to);
+  });
+
+  it.each(ESCAPED_SEPARATOR_TARGETS)("redirects %j on the same site", async (target) => {
+    const { status, headers } = await rawGet(port, target);
+    expect(status).toBe(301);
+    expect(onThisSite(headers.location), headers.location).toBe(true);
+  });
+
+  it("never writes a request's line breaks into a header", async () => {
+    const { headers } = await rawGet(port, "/a%0D%0ASet-Cookie:%20taken=1/");
+    expect(headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("compresses text with brotli when Debian's module is installed, else gzip", async () => {
+    const brotli = existsSync(BROTLI_MODULE);
+    const encoding = async (accept: string) =>
+      (await rawGet(port, "/assets/app-Dx81kQ.js", { "accept-encoding": accept })).headers;
+    expect((await encoding("gzip"))["content-encoding"]).toBe("gzip");
+    expect((await encoding("gzip, br"))["content-encoding"]).toBe(brotli ? "br" : "gzip");
+    expect((await encoding("gzip, br")).vary).toBe("Accept-Encoding");
+    expect((await encoding("identity"))["content-encoding"]).toBeUndefined();
+  });
+
+  it("keeps its config, pid and logs in a folder of its own; workers run as www-data when root", () => {
+    const pid = Number(readFileSync(path.join(nginxDir(), "nginx.pid"), "utf8"));
+    const config = readFileSync(path.join(nginxDir(), "nginx.conf"), "utf8");
+    expect(config).toContain("daemon off;");
+    expect(config).not.toMatch(/\/etc\/nginx|\/var\/run|\/run\//);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ");
+    const workerUid = readFileSync(`/proc/${children[0]}/status`, "utf8").match(/^Uid:\s+(\d+)/m);
+    const www = readFileSync("/etc/passwd", "utf8").match(/^www-data:x:(\d+):/m)?.[1];
+    const expected = process.getuid?.() === 0 && www ? www : String(process.getuid?.());
+    expect(workerUid?.[1]).toBe(expected);
+  });
+
+  it("stops cleanly on SIGTERM: exit 0, no pid file, the port free", async () => {
+    const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(existsSync(path.join(nginxDir(), "nginx.pid"))).toBe(false);
+    await expect(rawGet(port, "/")).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
