@@ -8,7 +8,7 @@ import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "vite";
 import { formatContentError } from "./content/content-error.ts";
-import { buildApi, emitSite } from "./content/emit.ts";
+import { emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { headersFile } from "./prerender/headers.ts";
@@ -38,10 +38,9 @@ try {
     logLevel: "warn",
     build: { outDir: staging, emptyOutDir: true },
   });
-  const api = buildApi(result.content);
-  await emitSite(result.content, staging, api);
+  await emitSite(result.content, staging);
   await emitResponsiveImages(result.content, staging);
-  const prerendered = await prerenderSite({ root, outDir: staging, content: result.content, api });
+  const prerendered = await prerenderSite({ root, outDir: staging, content: result.content });
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   pages = prerendered.pages;
   const previous = `${outDir}.previous`;

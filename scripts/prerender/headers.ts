@@ -1,7 +1,8 @@
 /**
  * The `_headers` file that Netlify, Cloudflare Pages and `npm start` read: a strict Content
- * Security Policy (inline code only by hash), and caching — hashed assets forever, HTML and
- * the API revalidated on every visit, images for a day. Cache-Control is set per path and
+ * Security Policy (inline code only by hash), and caching — hashed assets and full feed
+ * archive pages (never rewritten) forever, HTML and the API revalidated on every visit,
+ * images for a day. Cache-Control is set per path and
  * never on `/*`, because hosts merge every matching rule and would join the values.
  */
 export function headersFile(hashes: { scripts: string[]; styles: string[] }): string {
@@ -28,6 +29,9 @@ export function headersFile(hashes: { scripts: string[]; styles: string[] }): st
 
 /api/*
   Cache-Control: public, max-age=0, must-revalidate
+
+/archive/*
+  Cache-Control: public, max-age=31536000, immutable
 
 /images/*
   Cache-Control: public, max-age=86400, stale-while-revalidate=604800

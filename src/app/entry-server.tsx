@@ -20,10 +20,10 @@ export type PrerenderedPage = {
   status: number;
 };
 
-/** `api` maps "/api/…" URLs to the JSON text the build emitted for them. */
-export function serveApiFrom(api: ReadonlyMap<string, string>): void {
+/** `api` answers an API URL ("/api/…", "/archive/…") with the JSON the build emitted for it. */
+export function serveApiFrom(api: (url: string) => Promise<string | undefined>): void {
   setApiTransport(async (url) => {
-    const body = api.get(url);
+    const body = await api(url);
     return body === undefined
       ? new Response("Not found", { status: 404 })
       : new Response(body, { status: 200, headers: { "content-type": "application/json" } });
