@@ -141,11 +141,14 @@ export function buildApi(content: Content): Map<string, string> {
   return new Map(apiFiles(content));
 }
 
+/** How a file reaches the site: written, or (in the build) linked from the build cache. */
+export type WriteFile = (target: string, data: string, key: string) => Promise<unknown>;
+
 /** Writes files into outDir, creating each folder once. */
 export async function writeFiles(
   outDir: string,
   files: Iterable<[string, string]>,
-  write: (file: string, data: string) => Promise<unknown> = writeFile,
+  write: WriteFile = (target, data) => writeFile(target, data),
 ): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
   let count = 0;
@@ -158,7 +161,7 @@ export async function writeFiles(
       folders.set(folder, made);
     }
     await made;
-    await write(target, json);
+    await write(target, json, key);
     count++;
   });
   return count;
@@ -172,8 +175,9 @@ export async function emitSite(
   content: Content,
   outDir: string,
   api: Iterable<[string, string]> = apiFiles(content),
+  write?: WriteFile,
 ): Promise<void> {
-  await writeFiles(outDir, api);
+  await writeFiles(outDir, api, write);
   const images = referencedImages(content.stories);
   const target = (urlPath: string) => path.join(outDir, ...urlPath.split("/"));
   for (const folder of new Set(images.map((src) => path.dirname(target(src)))))

@@ -1,42 +1,53 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { build } from "vite";
+import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
+import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import type { Content } from "../content/load-content.ts";
-import type { PageTemplate } from "./page-template.ts";
+import { eachLimit } from "../content/map-limit.ts";
+import { createPageTemplate, type PageTemplate } from "./page-template.ts";
 import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
 
 /**
- * Stage after emit: builds the server entry and the prerendering thread with Vite's SSR build,
- * then renders every route the content defines into static HTML (`/`, each topic, each story,
- * and 404.html) on one thread per core, and returns the CSP hashes of the inline code those
- * pages carry. The threads read the API from the files the emit stage wrote into outDir.
+ * Stage after emit: renders every route the content defines into static HTML (`/`, each
+ * topic, each story, and 404.html) on one thread per core, and returns the CSP hashes of the
+ * inline code those pages carry. The threads read the API from the files the emit stage wrote
+ * into outDir. A page is rendered only if the app or the API files it shows changed since a
+ * build cached it; otherwise the cached page is linked into place.
  */
 
-export type Route = { url: string | null; file: string };
+type Route = { url: string | null; file: string; deps: string[] };
 
-export function routesOf(content: Content): Route[] {
+/** The API files each page is rendered from (file paths inside dist/). */
+function routesOf(content: Content): Route[] {
+  const api = (url: string) => url.slice(1);
+  const frame = [api(API_PATHS.topics), api(API_PATHS.breaking), api(API_PATHS.specialReports)];
   return [
-    { url: "/", file: "index.html" },
+    { url: "/", file: "index.html", deps: [...frame, api(API_PATHS.feedHead(BREAKING_FEED))] },
     ...content.topics.map((topic) => ({
       url: `/topics/${topic.slug}`,
       file: `topics/${topic.slug}.html`,
+      deps: [...frame, api(API_PATHS.feedHead(topic.slug))],
     })),
+    // Story pages show no banner or Special Report (routes.tsx): only the topics and the story.
     ...content.stories.map((story) => ({
       url: `/stories/${story.id}`,
       file: `stories/${story.id}.html`,
+      deps: [api(API_PATHS.topics), api(API_PATHS.story(story.id))],
     })),
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
-    { url: null, file: "404.html" },
+    { url: null, file: "404.html", deps: frame },
   ];
 }
 
 /** Builds the server bundle (entry-server.js and prerender-worker.js) into a new folder. */
 export async function buildServerBundle(root: string): Promise<string> {
   // Inside the project, so the server bundle resolves react & co. from node_modules.
-  const ssrDir = await mkdtemp(path.join(root, ".dispatch-ssr-"));
+  const ssrDir = path.join(root, `.dispatch-ssr-${process.pid}`);
   await build({
     configFile: path.join(root, "vite.config.ts"),
     logLevel: "warn",
@@ -72,37 +83,49 @@ function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> 
   });
 }
 
-/** Renders `routes` into outDir with the server bundle in ssrDir, one thread per core. */
-export async function renderRoutes(
-  ssrDir: string,
-  outDir: string,
-  routes: readonly Route[],
-): Promise<PageTemplate["hashes"]> {
-  await mkdir(path.join(outDir, "topics"), { recursive: true });
-  await mkdir(path.join(outDir, "stories"), { recursive: true });
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(routes.length / 200)));
+export async function prerenderSite(options: {
+  outDir: string;
+  cacheDir: string;
+  content: Content;
+  /** The server bundle's folder and the hash of the code it was built from. */
+  app: { key: string; ssrDir: string };
+  /** Hashes of the API files written, by path inside outDir. */
+  apiHashes: ReadonlyMap<string, string>;
+}): Promise<{ pages: number; rendered: number; hashes: PageTemplate["hashes"] }> {
+  const { outDir, cacheDir, content, app, apiHashes } = options;
+  // The client build's index.html is the template, not a page: the front page takes its place.
+  const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
+  await rm(path.join(outDir, "index.html"));
+  const store = new ObjectStore(cacheDir);
+  const indexFile = path.join(cacheDir, "pages.json");
+  const cachedPages = await readIndex(indexFile);
+  const pages = new Map<string, string>();
+  const routes = routesOf(content).map(({ deps, ...route }) => ({
+    ...route,
+    key: sha1([app.key, route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n")),
+  }));
+
+  const toRender: typeof routes = [];
+  await eachLimit(routes, 32, async (route) => {
+    const hash = cachedPages.get(route.key);
+    if (hash && (await store.place(hash, path.join(outDir, route.file))))
+      pages.set(route.key, hash);
+    else toRender.push(route);
+  });
+
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(toRender.length / 200)));
   // Every thread gets one of every `threads` routes, so fronts and stories spread evenly.
   const shares = Array.from({ length: threads }, (_, thread) =>
-    routes.filter((_route, index) => index % threads === thread),
+    toRender.filter((_route, index) => index % threads === thread),
   );
   const results = await Promise.all(
-    shares.map((share) => runWorker(ssrDir, { outDir, routes: share })),
+    shares.map((share) => runWorker(app.ssrDir, { outDir, cacheDir, templateHtml, routes: share })),
   );
-  return (results[0] as PrerenderResult).hashes;
-}
-
-export async function prerenderSite(options: {
-  root: string;
-  outDir: string;
-  content: Content;
-}): Promise<{ pages: number; hashes: PageTemplate["hashes"] }> {
-  const { root, outDir, content } = options;
-  const ssrDir = await buildServerBundle(root);
-  try {
-    const routes = routesOf(content);
-    const hashes = await renderRoutes(ssrDir, outDir, routes);
-    return { pages: routes.length, hashes };
-  } finally {
-    await rm(ssrDir, { recursive: true, force: true });
-  }
+  for (const result of results) for (const [key, hash] of result.pages) pages.set(key, hash);
+  await writeIndex(indexFile, pages);
+  // The inline code is the same on every page: its hashes come from the template itself.
+  const template = createPageTemplate(templateHtml, (href) =>
+    readFileSync(path.join(outDir, href), "utf8"),
+  );
+  return { pages: routes.length, rendered: toRender.length, hashes: template.hashes };
 }
