@@ -6,9 +6,10 @@
  * `.cache/` (scripts/content/build-cache.ts): only changed files are stored again, and only
  * pages whose data or code changed are rendered again.
  */
+import { spawn } from "node:child_process";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CACHE_DIR, ObjectStore } from "./content/build-cache.ts";
+import { CACHE_DIR, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
 import { apiFiles, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
@@ -32,59 +33,100 @@ const stage = (name: string) => {
   last = now;
 };
 
-const result = await loadContent(dataDir);
-for (const warning of result.warnings) console.warn(`warning: ${formatContentError(warning)}`);
-if (!result.ok) {
-  for (const error of result.errors) console.error(formatContentError(error));
-  console.error(
-    `build failed: ${result.errors.length} content error(s) in ${dataDir}; ${path.relative(root, outDir)}/ was not changed`,
-  );
+// Staging sits beside dist/ so the final rename stays on one file system.
+const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
+async function fail(lines: string[]): Promise<never> {
+  await rm(staging, { recursive: true, force: true });
+  for (const line of lines) console.error(line);
   process.exit(1);
 }
-stage("content");
+const failure = (error: unknown) => [
+  `build failed: ${error instanceof Error ? error.message : String(error)}`,
+];
 
-// Staging sits beside dist/ so the final rename stays on one file system.
-let pages = 0;
-let rendered = 0;
-const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
-try {
-  const app = await appBuild(root, cacheDir, staging);
-  stage("app");
+// The app first: Vite's memory is free again before a large archive is loaded.
+const app = await appBuild(root, cacheDir, staging).catch((error) => fail(failure(error)));
+stage("app");
+
+/**
+ * Loads, checks and emits the content; only the routes' ids outlive it, so the stories are
+ * garbage before the prerendering threads start.
+ */
+async function emitContent() {
+  // Story files the schema of this code (app.key) has accepted before are not parsed again.
+  const acceptedFile = path.join(cacheDir, "schema-accepted.json");
+  const accepted = await readIndex(acceptedFile);
+  const result = await loadContent(
+    dataDir,
+    accepted.get("code") === app.key ? new Set(accepted.keys()) : undefined,
+  );
+  for (const warning of result.warnings) console.warn(`warning: ${formatContentError(warning)}`);
+  if (!result.ok) {
+    return fail([
+      ...result.errors.map(formatContentError),
+      `build failed: ${result.errors.length} content error(s) in ${dataDir}; ${path.relative(root, outDir)}/ was not changed`,
+    ]);
+  }
+  stage("content");
+  await writeIndex(
+    acceptedFile,
+    new Map([["code", app.key], ...result.validHashes.map((hash): [string, string] => [hash, ""])]),
+  );
+  const { content } = result;
   const store = new ObjectStore(cacheDir);
   // Pages are keyed by the API files they show; archive pages are shown by no prerendered page.
   const apiHashes = new Map<string, string>();
-  await emitSite(result.content, staging, apiFiles(result.content), async (target, json, key) => {
+  await emitSite(content, staging, apiFiles(content), async (target, json, key) => {
     const hash = await store.put(target, json);
     if (!key.startsWith("archive/")) apiHashes.set(key, hash);
   });
-  await emitResponsiveImages(result.content, staging, cacheDir);
+  await emitResponsiveImages(content, staging, cacheDir);
   stage("api and images");
-  const prerendered = await prerenderSite({
-    outDir: staging,
-    cacheDir,
-    content: result.content,
-    app,
+  return {
     apiHashes,
-  });
+    topics: content.topics.map((topic) => topic.slug),
+    storyIds: content.stories.map((story) => story.id),
+  };
+}
+
+function removeInBackground(folder: string): void {
+  spawn(
+    process.execPath,
+    ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", folder],
+    { detached: true, stdio: "ignore" },
+  ).unref();
+}
+
+let pages = 0;
+let rendered = 0;
+let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
+try {
+  emitted = await emitContent();
+  const prerendered = await prerenderSite({ outDir: staging, cacheDir, app, ...emitted });
   stage("pages");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   pages = prerendered.pages;
   rendered = prerendered.rendered;
-  const previous = `${outDir}.previous`;
-  await rm(previous, { recursive: true, force: true });
-  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
+  // The old site moves aside under a name of its own and is deleted by a detached process:
+  // unlinking a large archive takes longer than building its changes, and the new site is
+  // already in place.
+  const previous = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-old-"));
+  const old = path.join(previous, "site");
+  const moved = await rename(outDir, old).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      return false;
+    },
+  );
   await rename(staging, outDir);
-  await rm(previous, { recursive: true, force: true });
+  if (moved) removeInBackground(previous);
+  else await rm(previous, { recursive: true });
   stage("swap");
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  await fail(failure(error));
 }
 
-const { stories, topics } = result.content;
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${stories.length} stories, ${topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );

@@ -22,6 +22,8 @@ import { median } from "./median.ts";
  * can be measured with the same corpus), then publishing one story and one breaking story
  * into that archive and building again: build times, peak memory, files written, site size,
  * page sizes and how many built files each publish changed.
+ *
+ * `npm run bench:content -- --generate DIR --stories N`: only writes that synthetic archive.
  */
 
 const run = promisify(execFile);
@@ -438,6 +440,9 @@ if (childIndex !== -1) {
   await child(process.argv[childIndex + 1] ?? "", process.argv[childIndex + 2] ?? "");
 } else if (flag("full")) {
   await full();
+} else if (stringOption("generate")) {
+  // Only writes the synthetic archive, e.g. to time `DATA_DIR=<folder> npm run build` by hand.
+  await generateCorpus(path.resolve(stringOption("generate") ?? ""), option("stories", 1000));
 } else {
   await main();
 }

@@ -56,16 +56,25 @@ export class ObjectStore {
     }
   }
 
-  /** Stores data (once) and puts it at target. Returns its hash. */
-  async put(target: string, data: string | Buffer, hash = sha1(data)): Promise<string> {
-    if (await this.place(hash, target)) return hash;
+  /**
+   * Puts data at target and keeps it in the store. Unless `fresh` says the content is new
+   * (a page just rendered), a stored copy is linked instead of writing the file again.
+   * Returns its hash.
+   */
+  async put(target: string, data: string | Buffer, fresh = false): Promise<string> {
+    const hash = sha1(data);
+    if (!fresh && (await this.place(hash, target))) return hash;
+    await this.folder(path.dirname(target));
+    await writeFile(target, data);
+    // Linked into the store only once written in full, so the store never holds half a file.
     const object = this.objectPath(hash);
     await this.folder(path.dirname(object));
-    // Written beside and renamed, so a build stopped midway never leaves half an object.
-    const partial = `${object}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    await writeFile(partial, data);
-    await rename(partial, object);
-    if (!(await this.place(hash, target))) throw new Error(`build cache: ${object} vanished`);
+    await link(target, object).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EEXIST") return;
+      if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "EMLINK")
+        return copyFile(target, object);
+      throw error;
+    });
     return hash;
   }
 }

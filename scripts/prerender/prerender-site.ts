@@ -6,7 +6,6 @@ import { Worker } from "node:worker_threads";
 import { build } from "vite";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import type { Content } from "../content/load-content.ts";
 import { eachLimit } from "../content/map-limit.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
 import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
@@ -22,21 +21,21 @@ import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
 type Route = { url: string | null; file: string; deps: string[] };
 
 /** The API files each page is rendered from (file paths inside dist/). */
-function routesOf(content: Content): Route[] {
+function routesOf(topics: readonly string[], storyIds: readonly string[]): Route[] {
   const api = (url: string) => url.slice(1);
   const frame = [api(API_PATHS.topics), api(API_PATHS.breaking), api(API_PATHS.specialReports)];
   return [
     { url: "/", file: "index.html", deps: [...frame, api(API_PATHS.feedHead(BREAKING_FEED))] },
-    ...content.topics.map((topic) => ({
-      url: `/topics/${topic.slug}`,
-      file: `topics/${topic.slug}.html`,
-      deps: [...frame, api(API_PATHS.feedHead(topic.slug))],
+    ...topics.map((slug) => ({
+      url: `/topics/${slug}`,
+      file: `topics/${slug}.html`,
+      deps: [...frame, api(API_PATHS.feedHead(slug))],
     })),
     // Story pages show no banner or Special Report (routes.tsx): only the topics and the story.
-    ...content.stories.map((story) => ({
-      url: `/stories/${story.id}`,
-      file: `stories/${story.id}.html`,
-      deps: [api(API_PATHS.topics), api(API_PATHS.story(story.id))],
+    ...storyIds.map((id) => ({
+      url: `/stories/${id}`,
+      file: `stories/${id}.html`,
+      deps: [api(API_PATHS.topics), api(API_PATHS.story(id))],
     })),
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
@@ -86,13 +85,15 @@ function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> 
 export async function prerenderSite(options: {
   outDir: string;
   cacheDir: string;
-  content: Content;
+  /** Topic slugs and story ids, in content order. */
+  topics: readonly string[];
+  storyIds: readonly string[];
   /** The server bundle's folder and the hash of the code it was built from. */
   app: { key: string; ssrDir: string };
   /** Hashes of the API files written, by path inside outDir. */
   apiHashes: ReadonlyMap<string, string>;
 }): Promise<{ pages: number; rendered: number; hashes: PageTemplate["hashes"] }> {
-  const { outDir, cacheDir, content, app, apiHashes } = options;
+  const { outDir, cacheDir, topics, storyIds, app, apiHashes } = options;
   // The client build's index.html is the template, not a page: the front page takes its place.
   const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
   await rm(path.join(outDir, "index.html"));
@@ -100,7 +101,7 @@ export async function prerenderSite(options: {
   const indexFile = path.join(cacheDir, "pages.json");
   const cachedPages = await readIndex(indexFile);
   const pages = new Map<string, string>();
-  const routes = routesOf(content).map(({ deps, ...route }) => ({
+  const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
     ...route,
     key: sha1([app.key, route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n")),
   }));
@@ -113,7 +114,8 @@ export async function prerenderSite(options: {
     else toRender.push(route);
   });
 
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(toRender.length / 200)));
+  // No thread at all when nothing changed: starting one costs a second.
+  const threads = Math.min(availableParallelism(), Math.ceil(toRender.length / 200));
   // Every thread gets one of every `threads` routes, so fronts and stories spread evenly.
   const shares = Array.from({ length: threads }, (_, thread) =>
     toRender.filter((_route, index) => index % threads === thread),

@@ -52,6 +52,6 @@ await eachLimit(routes, PAGES_IN_FLIGHT, async ({ url, file, key }) => {
     throw new Error(`prerendering ${url ?? "404.html"} failed with status ${page.status}`);
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
-  pages.push([key, await store.put(path.join(outDir, file), html)]);
+  pages.push([key, await store.put(path.join(outDir, file), html, true)]);
 });
 parentPort?.postMessage({ hashes: template.hashes, pages } satisfies PrerenderResult);
