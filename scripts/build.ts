@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CACHE_DIR, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
+import { CACHE_DIR, ObjectStore, readIndex, sha1, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
 import { apiFiles, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
@@ -54,7 +54,10 @@ stage("app");
  */
 async function emitContent() {
   // Story files the schema of this code (app.key) has accepted before are not parsed again.
-  const acceptedFile = path.join(cacheDir, "schema-accepted.json");
+  const acceptedFile = path.join(
+    cacheDir,
+    `schema-accepted-${sha1(path.resolve(dataDir)).slice(0, 12)}.json`,
+  );
   const accepted = await readIndex(acceptedFile);
   const result = await loadContent(
     dataDir,
@@ -102,7 +105,14 @@ let rendered = 0;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 try {
   emitted = await emitContent();
-  const prerendered = await prerenderSite({ outDir: staging, cacheDir, app, ...emitted });
+  const prerendered = await prerenderSite({
+    outDir: staging,
+    cacheDir,
+    app,
+    // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
+    pagesIndex: path.join(cacheDir, `pages-${sha1(outDir).slice(0, 12)}.json`),
+    ...emitted,
+  });
   stage("pages");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   pages = prerendered.pages;

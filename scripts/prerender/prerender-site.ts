@@ -90,6 +90,8 @@ export async function prerenderSite(options: {
   storyIds: readonly string[];
   /** The server bundle's folder and the hash of the code it was built from. */
   app: { key: string; ssrDir: string };
+  /** The cache's page index for this site (one per output folder). */
+  pagesIndex: string;
   /** Hashes of the API files written, by path inside outDir. */
   apiHashes: ReadonlyMap<string, string>;
 }): Promise<{ pages: number; rendered: number; hashes: PageTemplate["hashes"] }> {
@@ -98,7 +100,7 @@ export async function prerenderSite(options: {
   const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
   await rm(path.join(outDir, "index.html"));
   const store = new ObjectStore(cacheDir);
-  const indexFile = path.join(cacheDir, "pages.json");
+  const indexFile = options.pagesIndex;
   const cachedPages = await readIndex(indexFile);
   const pages = new Map<string, string>();
   const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
