@@ -45,7 +45,7 @@ test("Load more says it is loading and cannot be pressed twice", async ({ page }
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route("**/api/feeds/breaking-news/2.json", async (route) => {
+  await page.route("**/archive/breaking-news/*.json", async (route) => {
     requests += 1;
     await held;
     await route.continue();

@@ -84,7 +84,7 @@ test.describe("Load more when the next page fails", () => {
     test(`${fault.name}: a message and Try again where the button was, nothing lost, retry works`, async ({
       page,
     }) => {
-      const network = await breakNetwork(page, "**/api/feeds/breaking-news/2.json", fault.fail);
+      const network = await breakNetwork(page, "**/archive/breaking-news/*.json", fault.fail);
       await page.goto("/");
       await expect(feedStories(page)).toHaveCount(10);
       const loaded = await headlines(page).allTextContents();
@@ -131,7 +131,7 @@ test.describe("Load more when the next page fails", () => {
 test("a prefetch of the next page that failed is not repeated until the reader presses Load more", async ({
   page,
 }) => {
-  const network = await breakNetwork(page, "**/api/feeds/breaking-news/2.json", (route) =>
+  const network = await breakNetwork(page, "**/archive/breaking-news/*.json", (route) =>
     route.fulfill({ status: 500, body: "Internal Server Error" }),
   );
   await page.goto("/");
@@ -228,7 +228,7 @@ test.describe("going offline mid-session", () => {
   function countApiRequests(page: Page) {
     const seen: string[] = [];
     page.on("request", (request) => {
-      if (new URL(request.url()).pathname.startsWith("/api/")) seen.push(request.url());
+      if (/^\/(api|archive)\//.test(new URL(request.url()).pathname)) seen.push(request.url());
     });
     return seen;
   }
@@ -291,9 +291,7 @@ test.describe("going offline mid-session", () => {
 
     await context.setOffline(false);
     await expect(feedStories(page)).toHaveCount(20);
-    expect(requests.filter((url) => url.includes("/api/feeds/breaking-news/2.json"))).toHaveLength(
-      1,
-    );
+    expect(requests.filter((url) => url.includes("/archive/breaking-news/"))).toHaveLength(1);
 
     const link = feedStories(page).nth(12).getByRole("heading", { level: 2 }).getByRole("link");
     const headline = (await link.textContent()) ?? "";

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,18 +16,43 @@ import { median } from "./median.ts";
  * `npm run bench:content -- --stories N [--runs R]`: times loadContent + emitSite on a
  * synthetic corpus. Each run is a fresh child process so its peak RSS is its own, not the
  * high-water mark of the runs (and the corpus generation) before it.
+ *
+ * `npm run bench:content -- --full [--stories 1000,20000,100000] [--root DIR]`: the whole
+ * `npm run build` per archive size (run from DIR, default this checkout, so an older checkout
+ * can be measured with the same corpus), then publishing one story and one breaking story
+ * into that archive and building again: build times, peak memory, files written, site size,
+ * page sizes and how many built files each publish changed.
+ *
+ * `npm run bench:content -- --generate DIR --stories N`: only writes that synthetic archive.
  */
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(import.meta.url);
 const FEED_FILE = "api/feeds/breaking-news/1.json";
 
-const TOPICS = ["iran", "world", "economy", "science", "health", "culture", "sport", "climate"];
+const TOPICS = [
+  "iran",
+  "world",
+  "economy",
+  "science",
+  "health",
+  "culture",
+  "sport",
+  "climate",
+  "politics",
+  "technology",
+  "education",
+  "travel",
+];
 const IMAGES = [
   { src: "images/harbour.jpg", width: 1200, height: 675, format: "jpeg" },
   { src: "images/market.jpg", width: 800, height: 600, format: "jpeg" },
   { src: "images/skyline.png", width: 1024, height: 512, format: "png" },
   { src: "images/portrait.webp", width: 600, height: 800, format: "webp" },
+  { src: "images/field.jpg", width: 1280, height: 720, format: "jpeg" },
+  { src: "images/street.jpg", width: 960, height: 640, format: "jpeg" },
+  { src: "images/crowd.png", width: 800, height: 450, format: "png" },
+  { src: "images/coast.webp", width: 1000, height: 750, format: "webp" },
 ] as const;
 const WORDS = (
   "the city council said on tuesday that officials expect a decision after talks with " +
@@ -42,6 +68,17 @@ type Measurement = {
   files: number;
   feedBytes: number;
 };
+
+function flag(name: string): boolean {
+  return process.argv.slice(2).includes(`--${name}`);
+}
+
+function stringOption(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index === -1) return undefined;
+  return args[index]?.includes("=") ? args[index]?.split("=")[1] : args[index + 1];
+}
 
 function option(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -110,7 +147,7 @@ function syntheticStory(n: number, random: () => number) {
     ],
   };
   if (n % 10 < 7) story.photo = photo(n, sentence(8));
-  if (n % 500 === 0) story.breaking = true;
+  if (n % 50 === 0) story.breaking = true;
   if (n % 300 === 0) story.specialReport = true;
   if (n % 20 === 0) story.lang = "fa";
   if (n % 2 === 0) story.sample = true;
@@ -131,12 +168,19 @@ async function generateCorpus(dataDir: string, count: number): Promise<void> {
     await canvas.toFormat(image.format).toFile(path.join(dataDir, image.src));
   }
   const random = makeRandom(42);
-  const stories = Array.from({ length: count }, (_, n) => syntheticStory(n, random));
-  await mapLimit(stories, 64, (story) =>
-    writeFile(
-      path.join(dataDir, "stories", `${String(story.id)}.json`),
-      JSON.stringify(story, null, 2),
-    ),
+  // Written in slices so a 100,000-story corpus is never in memory at once.
+  for (let start = 0; start < count; start += 5_000) {
+    const stories = Array.from({ length: Math.min(5_000, count - start) }, (_, i) =>
+      syntheticStory(start + i, random),
+    );
+    await mapLimit(stories, 64, (story) => writeStory(dataDir, story));
+  }
+}
+
+function writeStory(dataDir: string, story: Record<string, unknown>): Promise<void> {
+  return writeFile(
+    path.join(dataDir, "stories", `${String(story.id)}.json`),
+    JSON.stringify(story, null, 2),
   );
 }
 
@@ -210,9 +254,195 @@ async function main(): Promise<void> {
   }
 }
 
+type BuildRun = { seconds: number; peakMb: number; output: string };
+
+/** One `npm run build` (without npm's wrapper), timed by GNU time for its peak RSS. */
+async function timedBuild(
+  root: string,
+  dataDir: string,
+  outDir: string,
+  cacheDir: string,
+): Promise<BuildRun> {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
+  const started = performance.now();
+  const { stdout, stderr } = await run(
+    "/usr/bin/time",
+    ["-f", "peak-rss-kb %M", process.execPath, "--import", tsx, "scripts/build.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
+      maxBuffer: 64 << 20,
+    },
+  ).catch((error: { stdout?: string; stderr?: string }) => {
+    console.error(error.stdout, error.stderr);
+    throw new Error(`the build in ${root} failed`);
+  });
+  const peakKb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakMb: peakKb / 1024,
+    output: stdout.trim().split("\n").at(-1) ?? "",
+  };
+}
+
+/**
+ * Every built file -> content hash. Files a publish must change whatever the design (syndication
+ * feeds, sitemaps, a search index) are left out, as the issue counts them apart.
+ */
+async function siteHashes(outDir: string): Promise<{ hashes: Map<string, string>; bytes: number }> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)));
+  let bytes = 0;
+  const hashes = new Map<string, string>();
+  await mapLimit(files, 16, async (file) => {
+    const data = await readFile(path.join(outDir, file));
+    bytes += data.length;
+    hashes.set(file, createHash("sha1").update(data).digest("hex"));
+  });
+  return { hashes, bytes };
+}
+
+const SYNDICATION = /(^|\/)(sitemap[^/]*|robots\.txt|feed\.[a-z]+|[^/]*\.(xml|rss|atom))$|search/;
+
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed: string[] = [];
+  for (const [file, hash] of after) if (before.get(file) !== hash) changed.push(file);
+  for (const file of before.keys()) if (!after.has(file)) changed.push(file);
+  return changed.filter((file) => !SYNDICATION.test(file)).sort();
+}
+
+function newestStory(id: string, minutes: number, breaking: boolean) {
+  const random = makeRandom(minutes);
+  const story = syntheticStory(1, random);
+  story.id = id;
+  story.publishedAt = new Date(Date.UTC(2024, 0, 1) + minutes * 60_000).toISOString();
+  if (breaking) story.breaking = true;
+  else delete story.breaking;
+  return story;
+}
+
+type FullRow = {
+  stories: number;
+  build: BuildRun;
+  files: number;
+  siteMb: number;
+  storyKb: number;
+  frontKb: number;
+  publish: { seconds: number; changed: string[] };
+  publishBreaking: { seconds: number; changed: string[] };
+  edit: { seconds: number; changed: string[] };
+};
+
+async function fullRow(root: string, workDir: string, count: number): Promise<FullRow> {
+  const dataDir = path.join(workDir, `data-${count}`);
+  const outDir = path.join(workDir, `out-${count}`);
+  console.log(`generating ${count} stories in ${dataDir} ...`);
+  await generateCorpus(dataDir, count);
+  console.log(`building ${count} stories (full build) ...`);
+  // A cache of its own, empty at first: the first build is a full one (app included); the
+  // publishing builds after it use the cache as a newsroom's machine would.
+  const cacheDir = path.join(root, ".cache", `bench-${count}-${process.pid}`);
+  await rm(cacheDir, { recursive: true, force: true });
+  // The photos are the same 8 in every run, and encoding them is not what grows with the
+  // archive: start from the project's encoded variants if there are any.
+  await cp(path.join(root, ".cache", "images"), path.join(cacheDir, "images"), {
+    recursive: true,
+  }).catch(() => undefined);
+  const build = await timedBuild(root, dataDir, outDir, cacheDir);
+  console.log(`  ${build.output}`);
+  const first = await siteHashes(outDir);
+  // A story from the middle of the archive: neither the newest nor the oldest.
+  const sampleStory = `stories/story-${String(Math.floor(count / 2) + 7).padStart(6, "0")}.html`;
+  const storyBytes = (await stat(path.join(outDir, sampleStory))).size;
+  const frontBytes = (await stat(path.join(outDir, "index.html"))).size;
+
+  const publish = async (id: string, minutes: number, breaking: boolean, before: typeof first) => {
+    await writeStory(dataDir, newestStory(id, minutes, breaking));
+    const rebuilt = await timedBuild(root, dataDir, outDir, cacheDir);
+    const after = await siteHashes(outDir);
+    return { seconds: rebuilt.seconds, changed: changedFiles(before.hashes, after.hashes), after };
+  };
+  console.log("publishing one story ...");
+  const plain = await publish("published-news", count + 10, false, first);
+  console.log("publishing one breaking story ...");
+  const breaking = await publish("published-breaking", count + 20, true, plain.after);
+  console.log("editing one story in the middle of the archive ...");
+  const editedFile = path.join(
+    dataDir,
+    "stories",
+    `${sampleStory.slice("stories/".length, -".html".length)}.json`,
+  );
+  const edited = JSON.parse(await readFile(editedFile, "utf8")) as Record<string, unknown>;
+  edited.headline = `${String(edited.headline)} (corrected)`;
+  await writeFile(editedFile, JSON.stringify(edited, null, 2));
+  const editBuild = await timedBuild(root, dataDir, outDir, cacheDir);
+  const editChanged = changedFiles(breaking.after.hashes, (await siteHashes(outDir)).hashes);
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  return {
+    stories: count,
+    build,
+    files: first.hashes.size,
+    siteMb: first.bytes / 1024 / 1024,
+    storyKb: storyBytes / 1024,
+    frontKb: frontBytes / 1024,
+    publish: { seconds: plain.seconds, changed: plain.changed },
+    publishBreaking: { seconds: breaking.seconds, changed: breaking.changed },
+    edit: { seconds: editBuild.seconds, changed: editChanged },
+  };
+}
+
+async function full(): Promise<void> {
+  const root = path.resolve(stringOption("root") ?? process.cwd());
+  const sizes = (stringOption("stories") ?? "1000,20000,100000").split(",").map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 60)) {
+    console.error("--stories must be a comma-separated list of whole numbers of at least 60");
+    process.exit(1);
+  }
+  const workDir = await mkdtemp(path.join(tmpdir(), "dispatch-bench-full-"));
+  const rows: FullRow[] = [];
+  try {
+    for (const size of sizes) {
+      const row = await fullRow(root, workDir, size);
+      rows.push(row);
+      for (const [label, changed] of [
+        ["one story", row.publish.changed],
+        ["one breaking story", row.publishBreaking.changed],
+        ["an edit of one story", row.edit.changed],
+      ] as const) {
+        const shown = changed.slice(0, 40).join(", ");
+        console.log(
+          `  ${label === "an edit of one story" ? label : `publishing ${label}`} changed ${changed.length}: ${shown}${changed.length > 40 ? ", …" : ""}`,
+        );
+      }
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  const fixed = (value: number, digits = 1) => value.toFixed(digits);
+  console.log(`\nfull build of ${root} (12 topics, 8 shared photos, every 50th story breaking)\n`);
+  console.log(
+    "| stories | build | peak memory | files written | site size | a story page | front page | publish one story: build, files changed | publish one breaking story: build, files changed | edit one story: build, files changed |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const row of rows) {
+    console.log(
+      `| ${row.stories.toLocaleString("en")} | ${fixed(row.build.seconds)} s | ${fixed(row.build.peakMb, 0)} MB | ${row.files.toLocaleString("en")} | ${fixed(row.siteMb, 0)} MB | ${fixed(row.storyKb)} KB | ${fixed(row.frontKb)} KB | ${fixed(row.publish.seconds)} s, ${row.publish.changed.length} | ${fixed(row.publishBreaking.seconds)} s, ${row.publishBreaking.changed.length} | ${fixed(row.edit.seconds)} s, ${row.edit.changed.length} |`,
+    );
+  }
+}
+
 const childIndex = process.argv.indexOf("--child");
 if (childIndex !== -1) {
   await child(process.argv[childIndex + 1] ?? "", process.argv[childIndex + 2] ?? "");
+} else if (flag("full")) {
+  await full();
+} else if (stringOption("generate")) {
+  // Only writes the synthetic archive, e.g. to time `DATA_DIR=<folder> npm run build` by hand.
+  await generateCorpus(path.resolve(stringOption("generate") ?? ""), option("stories", 1000));
 } else {
   await main();
 }

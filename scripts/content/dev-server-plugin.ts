@@ -80,7 +80,7 @@ export function createContentApi(dataDir: string, logger: Logger): ContentApi {
         return next();
       }
       const key = pathname.slice(1);
-      const served = key.startsWith("api/")
+      const served = /^(api|archive)\//.test(key)
         ? serveApi(key, res).then(() => true)
         : serveImage(key, res);
       served.then((done) => done || next(), next);

@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FeedPage, StoryList, StoryPage } from "../../src/content/api-types.ts";
+import type {
+  FeedArchivePage,
+  FeedHead,
+  StoryList,
+  StoryPage,
+} from "../../src/content/api-types.ts";
+import type { Story } from "../../src/content/schema.ts";
 import { buildApi, emitSite } from "./emit.ts";
 import { type Content, loadContent } from "./load-content.ts";
 import { createFixture, type Fixture, type StoryJson, storyJson } from "./test-fixture.ts";
@@ -60,54 +66,54 @@ describe("buildApi", () => {
     ]);
   });
 
-  it("pages Breaking News by 10, newest first, ties by id", () => {
-    const pages = [1, 2, 3].map((page) => json<FeedPage>(`api/feeds/breaking-news/${page}.json`));
-    expect(api.has("api/feeds/breaking-news/4.json")).toBe(false);
-    pages.forEach((feedPage, index) => {
-      expect(feedPage).toMatchObject({
-        feed: "breaking-news",
-        title: "Breaking News",
-        page: index + 1,
-        pageCount: 3,
-        total: STORY_COUNT,
-      });
+  it("heads Breaking News with its newest stories and archives the rest by ten from the oldest, ties by id", () => {
+    expect(json<FeedHead>("api/feeds/breaking-news/head.json")).toMatchObject({
+      feed: "breaking-news",
+      title: "Breaking News",
+      total: STORY_COUNT,
+      next: 1,
     });
-    expect(pages.map((p) => p.stories.length)).toEqual([10, 10, 3]);
-    expect(pages.flatMap((p) => p.stories.map((s) => s.id))).toEqual(newestFirst);
+    const head = json<FeedHead>("api/feeds/breaking-news/head.json");
+    const archive = json<FeedArchivePage>("archive/breaking-news/1.json");
+    expect(archive).toMatchObject({ feed: "breaking-news", page: 1, next: null });
+    expect(api.has("archive/breaking-news/2.json")).toBe(false);
+    expect([head.stories.length, archive.stories.length]).toEqual([13, 10]);
+    expect([...head.stories, ...archive.stories].map((s) => s.id)).toEqual(newestFirst);
     expect(newestFirst.slice(5, 8)).toEqual(["story-12", "story-19", "story-03"]);
   });
 
-  it("pages each topic feed with its name as title", () => {
+  it("heads each topic feed with its name as title", () => {
     for (const [slug, title] of [
       ["iran", "Iran"],
       ["world", "World"],
     ] as const) {
       const expected = withTopic(slug);
-      const pageCount = Math.ceil(expected.length / 10);
-      const pages = Array.from({ length: pageCount }, (_, i) =>
-        json<FeedPage>(`api/feeds/${slug}/${i + 1}.json`),
+      // Fewer than 20 stories: the head holds them all.
+      expect(json(`api/feeds/${slug}/head.json`)).toMatchObject({
+        feed: slug,
+        title,
+        total: expected.length,
+        next: null,
+      });
+      expect(json<FeedHead>(`api/feeds/${slug}/head.json`).stories.map((s) => s.id)).toEqual(
+        expected,
       );
-      expect(api.has(`api/feeds/${slug}/${pageCount + 1}.json`)).toBe(false);
-      for (const page of pages)
-        expect(page).toMatchObject({ feed: slug, title, pageCount, total: expected.length });
-      expect(pages.flatMap((p) => p.stories.map((s) => s.id))).toEqual(expected);
+      expect(api.has(`archive/${slug}/1.json`)).toBe(false);
     }
   });
 
-  it("gives an empty topic a first page with no stories", () => {
-    expect(json("api/feeds/science/1.json")).toEqual({
+  it("gives an empty topic a head with no stories", () => {
+    expect(json("api/feeds/science/head.json")).toEqual({
       feed: "science",
       title: "Science",
-      page: 1,
-      pageCount: 1,
       total: 0,
       stories: [],
+      next: null,
     });
-    expect(api.has("api/feeds/science/2.json")).toBe(false);
   });
 
   it("puts only card fields in summaries, defaults lang and omits absent optionals", () => {
-    const stories = json<FeedPage>("api/feeds/breaking-news/1.json").stories;
+    const stories = json<FeedHead>("api/feeds/breaking-news/head.json").stories;
     const allowed = ["id", "headline", "summary", "topics", "publishedAt", "updatedAt"];
     allowed.push("sample", "photo", "lang");
     for (const summary of stories)
@@ -151,39 +157,141 @@ describe("buildApi", () => {
     expect(first.story).toEqual({ ...corpus[0], lang: "en" });
   });
 
-  it("relates up to three other stories of the first topic, newest first", () => {
+  it("relates the three nearest older stories of the first topic, topped up with newer ones", () => {
     for (const story of corpus) {
       const id = String(story.id);
       const firstTopic = (story.topics as string[])[0] ?? "";
-      const expected = withTopic(firstTopic)
-        .filter((other) => other !== id)
-        .slice(0, 3);
+      const topic = withTopic(firstTopic);
+      const at = topic.indexOf(id);
+      const older = topic.slice(at + 1, at + 4);
+      const expected = [...topic.slice(Math.max(0, at - (3 - older.length)), at), ...older];
       const related = json<StoryPage>(`api/stories/${id}.json`).related;
       expect(related.map((s) => s.id)).toEqual(expected);
-      expect(related.length).toBeLessThanOrEqual(3);
+      expect(related).toHaveLength(3);
       expect(related.every((s) => s.topics.includes(firstTopic))).toBe(true);
     }
+    // The newest Iran story lists the next three Iran stories, not itself.
+    const newestIran = withTopic("iran")[0] ?? "";
+    expect(json<StoryPage>(`api/stories/${newestIran}.json`).related.map((s) => s.id)).toEqual(
+      withTopic("iran").slice(1, 4),
+    );
   });
 
-  it("lists breaking stories and special reports newest first", () => {
+  it("lists the newest breaking stories and special reports with their totals", () => {
     const link = (id: string) => ({ id, headline: `Headline of ${id}`, lang: "en" });
     expect(json<StoryList>("api/breaking.json")).toEqual({
       stories: [newestFirst[3], newestFirst[10]].map((id) => link(id ?? "")),
+      total: 2,
     });
     expect(json<StoryList>("api/special-reports.json")).toEqual({
       stories: [newestFirst[1], newestFirst[4], newestFirst[20]].map((id) => link(id ?? "")),
+      total: 3,
     });
   });
 
   it("emits exactly the expected files, all minified JSON", () => {
-    const feedPages = 3 + Math.ceil(withTopic("iran").length / 10) + 2 + 1;
-    expect(api.size).toBe(1 + feedPages + STORY_COUNT + 2);
+    // topics, breaking, special reports; four heads; one Breaking News archive page; stories.
+    expect(api.size).toBe(3 + 4 + 1 + STORY_COUNT);
     for (const text of api.values()) expect(text).toBe(JSON.stringify(JSON.parse(text)));
   });
 
   it("does no I/O", () => {
     const files = buildApi({ ...content, dataDir: path.join(fixture.dir, "does-not-exist") });
     expect(files).toEqual(api);
+  });
+});
+
+/** A story as the index stage sees it: only what the API reads. */
+function syntheticStory(n: number, topics: string[], flags: Partial<Story> = {}): Story {
+  return {
+    id: `s-${String(n).padStart(4, "0")}`,
+    headline: `Headline ${n}`,
+    summary: `Summary ${n}.`,
+    topics,
+    publishedAt: new Date(BASE + n * HOUR).toISOString(),
+    body: [{ type: "paragraph", text: `Story ${n}.` }],
+    ...flags,
+  } as Story;
+}
+
+/** n stories (s-0001 oldest), every third in a second topic, every seventh breaking. */
+function archive(n: number): Content {
+  const stories = Array.from({ length: n }, (_, i) =>
+    syntheticStory(i + 1, (i + 1) % 3 === 0 ? ["world", "iran"] : ["world"], {
+      ...((i + 1) % 7 === 0 ? { breaking: true } : {}),
+    }),
+  ).reverse();
+  return {
+    dataDir: "unused",
+    topics: [
+      { slug: "world", name: "World" },
+      { slug: "iran", name: "Iran" },
+    ],
+    stories,
+  };
+}
+
+describe("feed files as the archive grows", () => {
+  const chain = (files: Map<string, string>, feed: string): string[] => {
+    const head = JSON.parse(files.get(`api/feeds/${feed}/head.json`) ?? "null") as FeedHead;
+    const ids = head.stories.map((s) => s.id);
+    for (let page = head.next; page !== null; ) {
+      const archived = JSON.parse(
+        files.get(`archive/${feed}/${page}.json`) ?? "null",
+      ) as FeedArchivePage;
+      expect(archived.stories).toHaveLength(10);
+      expect(archived.page).toBe(page);
+      ids.push(...archived.stories.map((s) => s.id));
+      page = archived.next;
+    }
+    return ids;
+  };
+
+  it("links head and archive pages into every story once, newest first, for any count", () => {
+    for (let n = 0; n <= 45; n++) {
+      const content = archive(n);
+      const files = buildApi(content);
+      expect(chain(files, "breaking-news")).toEqual(content.stories.map((s) => s.id));
+      const head = JSON.parse(files.get("api/feeds/breaking-news/head.json") ?? "") as FeedHead;
+      // Never fewer than a screen of ten (unless the feed is shorter), never twenty.
+      expect(head.stories.length).toBe(n < 10 ? n : 10 + (n % 10));
+    }
+  });
+
+  it("publishing a story changes the heads, its own file and its older neighbour's; archive pages are only added", () => {
+    for (const n of [39, 40, 41, 210]) {
+      const before = buildApi(archive(n));
+      const after = buildApi(archive(n + 1));
+      const changed = [...after]
+        .filter(([key, text]) => before.get(key) !== text)
+        .map(([key]) => key);
+      for (const key of before.keys()) expect(after.has(key)).toBe(true);
+      const added = syntheticStory(n + 1, []).id;
+      const neighbour = syntheticStory(n, []).id;
+      const expected = [
+        "api/feeds/breaking-news/head.json",
+        "api/feeds/world/head.json",
+        `api/stories/${added}.json`,
+        `api/stories/${neighbour}.json`,
+      ];
+      if ((n + 1) % 3 === 0) expected.push("api/feeds/iran/head.json");
+      if ((n + 1) % 7 === 0) expected.push("api/breaking.json");
+      const newPages = changed.filter((key) => key.startsWith("archive/"));
+      expect(changed.filter((key) => !key.startsWith("archive/")).sort()).toEqual(expected.sort());
+      // A full archive page appears at most once per feed, and only when one fills up.
+      for (const key of newPages) expect(before.has(key)).toBe(false);
+    }
+  });
+
+  it("keeps the banner and Special Report data the same size however large the archive", () => {
+    const breaking = (n: number) => buildApi(archive(n)).get("api/breaking.json") ?? "";
+    const small = JSON.parse(breaking(70)) as StoryList;
+    const large = JSON.parse(breaking(700)) as StoryList;
+    expect(small.stories).toHaveLength(5);
+    expect(large.stories).toHaveLength(5);
+    expect(large.total).toBe(100);
+    // Only the longer numbers in ids, headlines and the total differ.
+    expect(breaking(700).length).toBeLessThanOrEqual(breaking(70).length + 20);
   });
 });
 

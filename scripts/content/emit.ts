@@ -4,7 +4,9 @@ import {
   API_PATHS,
   BREAKING_FEED,
   FEED_PAGE_SIZE,
-  type FeedPage,
+  type FeedArchivePage,
+  type FeedHead,
+  HIGHLIGHTS_LIMIT,
   type StoryLink,
   type StoryList,
   type StoryPage,
@@ -13,9 +15,9 @@ import {
 import type { Story } from "../../src/content/schema.ts";
 import { indexContent } from "./index-content.ts";
 import type { Content } from "./load-content.ts";
-import { mapLimit } from "./map-limit.ts";
+import { eachLimit } from "./map-limit.ts";
 
-/** Stage 4: cut the indexed content into the static JSON API of DESIGN.md and write it out. */
+/** Stage 4: cut the indexed content into the static JSON API (README, "Static JSON API"). */
 
 // As for reads: enough to keep the 4 libuv threads busy, no more.
 const WRITE_CONCURRENCY = 16;
@@ -44,84 +46,136 @@ function toLink(story: Story): StoryLink {
   return { id: story.id, headline: story.headline, lang: story.lang ?? DEFAULT_LANG };
 }
 
-function feedPages(
-  files: Map<string, string>,
+/** The archive page the head of a feed of `total` stories points to (see FeedHead). */
+export function headNext(total: number): number | null {
+  const fullPages = Math.floor(total / FEED_PAGE_SIZE);
+  // The newest full page stays in the head, so the head never has fewer than ten stories.
+  return fullPages >= 2 ? fullPages - 1 : null;
+}
+
+/** A feed's head and its archive pages; `stories` newest first. */
+function* feedFiles(
   feed: string,
   title: string,
   stories: readonly Story[],
-  summaries: Map<Story, StorySummary>,
-): void {
-  // An empty topic still answers page 1, so its topic page shows "no stories" instead of a 404.
-  const pageCount = Math.max(1, Math.ceil(stories.length / FEED_PAGE_SIZE));
-  for (let page = 1; page <= pageCount; page++) {
-    const slice = stories.slice((page - 1) * FEED_PAGE_SIZE, page * FEED_PAGE_SIZE);
-    const body: FeedPage = {
+): Generator<[string, string]> {
+  const total = stories.length;
+  const next = headNext(total);
+  const head: FeedHead = {
+    feed,
+    title,
+    total,
+    stories: stories.slice(0, total - (next ?? 0) * FEED_PAGE_SIZE).map(toSummary),
+    next,
+  };
+  yield [apiFile(API_PATHS.feedHead(feed)), JSON.stringify(head)];
+  for (let page = 1; page <= (next ?? 0); page++) {
+    // Page p holds the stories p*10 - 9 to p*10 counted from the oldest.
+    const slice = stories.slice(total - page * FEED_PAGE_SIZE, total - (page - 1) * FEED_PAGE_SIZE);
+    const body: FeedArchivePage = {
       feed,
-      title,
       page,
-      pageCount,
-      total: stories.length,
-      stories: slice.map((story) => summaries.get(story) as StorySummary),
+      stories: slice.map(toSummary),
+      next: page > 1 ? page - 1 : null,
     };
-    files.set(apiFile(API_PATHS.feedPage(feed, page)), JSON.stringify(body));
+    yield [apiFile(API_PATHS.feedArchive(feed, page)), JSON.stringify(body)];
   }
 }
 
-function related(story: Story, byTopic: Map<string, Story[]>): Story[] {
-  const candidates = byTopic.get(story.topics[0] ?? "") ?? [];
-  const picked: Story[] = [];
-  for (const candidate of candidates) {
-    if (picked.length === RELATED_COUNT) break;
-    if (candidate !== story) picked.push(candidate);
-  }
-  return picked;
+/**
+ * The nearest older stories of the topic, topped up with the nearest newer ones: a new story
+ * (the newest) then enters no other story's list but those of a topic's oldest three.
+ */
+function related(topicStories: readonly Story[], at: number): Story[] {
+  const older = topicStories.slice(at + 1, at + 1 + RELATED_COUNT);
+  const newer = topicStories.slice(Math.max(0, at - (RELATED_COUNT - older.length)), at);
+  return [...newer, ...older];
 }
 
-/** Every API file as URL path (no leading slash) -> minified JSON. Pure: no I/O. */
-export function buildApi(content: Content): Map<string, string> {
+const list = (stories: readonly Story[]): string =>
+  JSON.stringify({
+    stories: stories.slice(0, HIGHLIGHTS_LIMIT).map(toLink),
+    total: stories.length,
+  } satisfies StoryList);
+
+/**
+ * Every API file as [path inside dist/ (the URL without its leading slash), minified JSON],
+ * one at a time, so a large archive is written without all of it held in memory. Pure.
+ */
+export function* apiFiles(content: Content): Generator<[string, string]> {
   const index = indexContent(content);
-  const summaries = new Map(index.newestFirst.map((story) => [story, toSummary(story)]));
-  const files = new Map<string, string>();
-
-  files.set(apiFile(API_PATHS.topics), JSON.stringify(content.topics));
-  feedPages(files, BREAKING_FEED, "Breaking News", index.newestFirst, summaries);
+  yield [apiFile(API_PATHS.topics), JSON.stringify(content.topics)];
+  yield [apiFile(API_PATHS.breaking), list(index.breaking)];
+  yield [apiFile(API_PATHS.specialReports), list(index.specialReports)];
+  yield* feedFiles(BREAKING_FEED, "Breaking News", index.newestFirst);
   for (const topic of content.topics)
-    feedPages(files, topic.slug, topic.name, index.byTopic.get(topic.slug) ?? [], summaries);
+    yield* feedFiles(topic.slug, topic.name, index.byTopic.get(topic.slug) ?? []);
 
-  index.newestFirst.forEach((story, position) => {
-    const previous = index.newestFirst[position - 1];
-    const next = index.newestFirst[position + 1];
+  // Each story's place in its first topic, for its related list.
+  const topicPosition = new Map<Story, number>();
+  for (const stories of index.byTopic.values())
+    stories.forEach((story, at) => {
+      if (story.topics[0] !== undefined && index.byTopic.get(story.topics[0]) === stories)
+        topicPosition.set(story, at);
+    });
+
+  const { newestFirst } = index;
+  for (let position = 0; position < newestFirst.length; position++) {
+    const story = newestFirst[position] as Story;
+    const previous = newestFirst[position - 1];
+    const next = newestFirst[position + 1];
+    const topicStories = index.byTopic.get(story.topics[0] ?? "") ?? [];
     const page: StoryPage = {
       story: { ...story, lang: story.lang ?? DEFAULT_LANG },
       previous: previous ? toLink(previous) : null,
       next: next ? toLink(next) : null,
-      related: related(story, index.byTopic).map((other) => summaries.get(other) as StorySummary),
+      related: related(topicStories, topicPosition.get(story) ?? 0).map(toSummary),
     };
-    files.set(apiFile(API_PATHS.story(story.id)), JSON.stringify(page));
-  });
+    yield [apiFile(API_PATHS.story(story.id)), JSON.stringify(page)];
+  }
+}
 
-  const list = (stories: Story[]): string =>
-    JSON.stringify({ stories: stories.map(toLink) } satisfies StoryList);
-  files.set(apiFile(API_PATHS.breaking), list(index.breaking));
-  files.set(apiFile(API_PATHS.specialReports), list(index.specialReports));
-  return files;
+/** Every API file in a map (the dev server and tests); the build streams apiFiles instead. */
+export function buildApi(content: Content): Map<string, string> {
+  return new Map(apiFiles(content));
+}
+
+/** How a file reaches the site: written, or (in the build) linked from the build cache. */
+export type WriteFile = (target: string, data: string, key: string) => Promise<unknown>;
+
+/** Writes files into outDir, creating each folder once. */
+export async function writeFiles(
+  outDir: string,
+  files: Iterable<[string, string]>,
+  write: WriteFile = (target, data) => writeFile(target, data),
+): Promise<number> {
+  const folders = new Map<string, Promise<unknown>>();
+  let count = 0;
+  await eachLimit(files, WRITE_CONCURRENCY, async ([key, json]) => {
+    const target = path.join(outDir, ...key.split("/"));
+    const folder = path.dirname(target);
+    let made = folders.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      folders.set(folder, made);
+    }
+    await made;
+    await write(target, json, key);
+    count++;
+  });
+  return count;
 }
 
 /**
- * Writes every buildApi file under outDir. Photos are not copied: pages show only the variants
+ * Writes every API file under outDir. Photos are not copied: pages show only the variants
  * emitResponsiveImages makes, so an original would be served to no one.
  * It only adds files: the caller provides a fresh outDir so no stale story survives a delete.
  */
 export async function emitSite(
   content: Content,
   outDir: string,
-  api: ReadonlyMap<string, string> = buildApi(content),
+  api: Iterable<[string, string]> = apiFiles(content),
+  write?: WriteFile,
 ): Promise<void> {
-  const files = [...api];
-  const target = (urlPath: string) => path.join(outDir, ...urlPath.split("/"));
-
-  const folders = new Set(files.map(([key]) => path.dirname(target(key))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-
-  await mapLimit(files, WRITE_CONCURRENCY, ([key, json]) => writeFile(target(key), json));
+  await writeFiles(outDir, api, write);
 }

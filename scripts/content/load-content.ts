@@ -17,7 +17,7 @@ export type Content = {
  * failed build.
  */
 export type LoadContentResult =
-  | { ok: true; content: Content; warnings: ContentError[] }
+  | { ok: true; content: Content; warnings: ContentError[]; validHashes: string[] }
   | { ok: false; errors: ContentError[]; warnings: ContentError[] };
 
 function sortNewestFirst(stories: readonly Story[]): Story[] {
@@ -43,10 +43,16 @@ function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[]
   });
 }
 
-/** load -> validate -> (sort for the index stage). Never throws for bad content. */
-export async function loadContent(dataDir: string): Promise<LoadContentResult> {
+/**
+ * load -> validate -> (sort for the index stage). Never throws for bad content.
+ * `schemaAccepted`: see validateContent.
+ */
+export async function loadContent(
+  dataDir: string,
+  schemaAccepted?: ReadonlySet<string>,
+): Promise<LoadContentResult> {
   const loaded = await readDataFolder(dataDir);
-  const validated = await validateContent(dataDir, loaded);
+  const validated = await validateContent(dataDir, loaded, schemaAccepted);
   const errors = [...loaded.errors, ...validated.errors];
   if (errors.length > 0)
     return { ok: false, errors: byReadingOrder(dataDir, errors), warnings: loaded.warnings };
@@ -54,5 +60,6 @@ export async function loadContent(dataDir: string): Promise<LoadContentResult> {
     ok: true,
     content: { dataDir, topics: validated.topics, stories: sortNewestFirst(validated.stories) },
     warnings: loaded.warnings,
+    validHashes: validated.validHashes,
   };
 }

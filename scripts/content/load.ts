@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -7,7 +8,8 @@ import { mapLimit } from "./map-limit.ts";
 
 /** Stage 1: read the data folder and parse its JSON; nothing here knows the story schema. */
 
-export type SourceFile = { file: string; name: string; data: unknown };
+/** `hash`: of the file's text, so a build can skip checking a story it has already checked. */
+export type SourceFile = { file: string; name: string; data: unknown; hash: string };
 
 /** A JSON object, as opposed to an array or a primitive, in a file the schema has not vouched for. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,7 +51,8 @@ async function readJson(file: string, name: string, missing: string): Promise<Re
   // Editors on Windows may save a byte-order mark; it is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    return { ok: true, source: { file, name, data: JSON.parse(text) } };
+    const hash = createHash("sha1").update(text).digest("hex");
+    return { ok: true, source: { file, name, data: JSON.parse(text), hash } };
   } catch (error) {
     const problem = findJsonSyntaxError(text, error instanceof Error ? error.message : "");
     return {

@@ -18,3 +18,19 @@ export async function mapLimit<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Calls `fn` for each item of an iterable, at most `limit` at a time, pulling items only as
+ * calls finish: a generator of a hundred thousand files is never held in memory at once.
+ */
+export async function eachLimit<T>(
+  items: Iterable<T>,
+  limit: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  const worker = async (): Promise<void> => {
+    for (let step = iterator.next(); !step.done; step = iterator.next()) await fn(step.value);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}

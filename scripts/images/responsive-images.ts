@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
 import {
@@ -8,6 +8,7 @@ import {
   variantUrl,
   variantWidths,
 } from "../../src/shared/responsive-image.ts";
+import { CACHE_DIR } from "../content/build-cache.ts";
 import { storyPhotos } from "../content/images.ts";
 import type { Content } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
@@ -15,22 +16,40 @@ import { mapLimit } from "../content/map-limit.ts";
 /**
  * Build stage: every photo as AVIF, WebP and JPEG at each width of the shared table, so
  * `<picture>` can offer a phone a 320 px AVIF instead of the full-size original. Encoding is
- * slow (AVIF above all), so results are cached by the source file's content hash; a rebuild
- * only encodes new or changed images.
+ * slow (AVIF above all), so results are cached in the build cache (`.cache/images/`, which
+ * survives `npm ci`), keyed by the source file's content, the width, the format and the
+ * encoder settings (with sharp's and libvips' versions): a rebuild only encodes new or changed
+ * images, and changing a quality setting re-encodes instead of serving stale files.
  */
 
-const CACHE_DIR = path.join("node_modules", ".cache", "dispatch-images");
 // libvips already uses every core per image; two images at a time keeps both cores busy.
 const CONCURRENCY = 2;
 
+const SETTINGS = {
+  avif: { quality: 50, effort: 2 },
+  webp: { quality: 72, effort: 4 },
+  jpg: { quality: 75, mozjpeg: true, progressive: true },
+} as const;
+
 const ENCODE: Record<ImageFormat, (image: Sharp) => Sharp> = {
-  avif: (image) => image.avif({ quality: 50, effort: 2 }),
-  webp: (image) => image.webp({ quality: 72, effort: 4 }),
-  jpg: (image) => image.jpeg({ quality: 75, mozjpeg: true, progressive: true }),
+  avif: (image) => image.avif(SETTINGS.avif),
+  webp: (image) => image.webp(SETTINGS.webp),
+  jpg: (image) => image.jpeg(SETTINGS.jpg),
 };
 
-export async function emitResponsiveImages(content: Content, outDir: string): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
+/** Changes whenever an encoding would: the settings, or the encoder libraries. */
+export const ENCODER_KEY = createHash("sha256")
+  .update(JSON.stringify({ SETTINGS, versions: sharp.versions, resize: "rotate+width" }))
+  .digest("hex")
+  .slice(0, 12);
+
+export async function emitResponsiveImages(
+  content: Content,
+  outDir: string,
+  cacheDir = CACHE_DIR,
+): Promise<void> {
+  const imageCache = path.join(cacheDir, "images");
+  await mkdir(imageCache, { recursive: true });
   const jobs = [...storyPhotos(content.stories).values()].flatMap((photo) =>
     variantWidths(photo.width).flatMap((width) =>
       IMAGE_FORMATS.map((format) => {
@@ -54,7 +73,10 @@ export async function emitResponsiveImages(content: Content, outDir: string): Pr
   };
 
   await mapLimit(jobs, CONCURRENCY, async ({ photo, width, format, target }) => {
-    const cached = path.join(CACHE_DIR, `${await hashOf(photo.src)}-${width}.${format}`);
+    const cached = path.join(
+      imageCache,
+      `${await hashOf(photo.src)}-${ENCODER_KEY}-${width}.${format}`,
+    );
     try {
       await copyFile(cached, target);
       return;
@@ -66,7 +88,10 @@ export async function emitResponsiveImages(content: Content, outDir: string): Pr
         .rotate()
         .resize({ width, withoutEnlargement: true }),
     ).toBuffer();
-    await writeFile(cached, encoded);
+    // Written beside and renamed, so a build stopped midway never leaves half an image.
+    const partial = `${cached}.${process.pid}`;
+    await writeFile(partial, encoded);
+    await rename(partial, cached);
     await writeFile(target, encoded);
   });
 }

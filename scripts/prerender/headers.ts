@@ -1,6 +1,7 @@
 /**
  * The headers every host sends, as one table: a strict Content Security Policy (inline code
  * only by hash) and the other security headers on every response, and Cache-Control by path.
+ * Hashed assets and full feed archive pages are never rewritten, so they are kept forever.
  * The build writes it out twice, as `_headers` (Netlify, Cloudflare Pages, `npm start`) and as
  * the nginx configuration `_nginx.conf` (scripts/hosting/nginx-config.ts).
  */
@@ -21,6 +22,8 @@ export const REVALIDATE = "public, max-age=0, must-revalidate";
  */
 export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[] = [
   { path: "/assets/*", cacheControl: IMMUTABLE },
+  // Full feed archive pages: written once, never changed by publishing (README, "Static JSON API").
+  { path: "/archive/*", cacheControl: IMMUTABLE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
 ];
 

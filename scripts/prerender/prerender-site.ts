@@ -1,84 +1,135 @@
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { build } from "vite";
-import type * as EntryServer from "../../src/app/entry-server.tsx";
-import type { Content } from "../content/load-content.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
+import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
+import { eachLimit } from "../content/map-limit.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
+import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
 
 /**
- * Stage after emit: builds the server entry with Vite's SSR build, renders every route the
- * content defines into static HTML (`/`, each topic, each story, and 404.html), and returns the
- * CSP hashes of the inline code those pages carry.
+ * Stage after emit: renders every route the content defines into static HTML (`/`, each
+ * topic, each story, and 404.html) on one thread per core, and returns the CSP hashes of the
+ * inline code those pages carry. The threads read the API from the files the emit stage wrote
+ * into outDir. A page is rendered only if the app or the API files it shows changed since a
+ * build cached it; otherwise the cached page is linked into place.
  */
 
-const RENDER_CONCURRENCY = 4;
+type Route = { url: string | null; file: string; deps: string[] };
 
-type Route = { url: string | null; file: string };
-
-function routesOf(content: Content): Route[] {
+/** The API files each page is rendered from (file paths inside dist/). */
+function routesOf(topics: readonly string[], storyIds: readonly string[]): Route[] {
+  const api = (url: string) => url.slice(1);
+  const frame = [api(API_PATHS.topics), api(API_PATHS.breaking), api(API_PATHS.specialReports)];
   return [
-    { url: "/", file: "index.html" },
-    ...content.topics.map((topic) => ({
-      url: `/topics/${topic.slug}`,
-      file: `topics/${topic.slug}.html`,
+    { url: "/", file: "index.html", deps: [...frame, api(API_PATHS.feedHead(BREAKING_FEED))] },
+    ...topics.map((slug) => ({
+      url: `/topics/${slug}`,
+      file: `topics/${slug}.html`,
+      deps: [...frame, api(API_PATHS.feedHead(slug))],
     })),
-    ...content.stories.map((story) => ({
-      url: `/stories/${story.id}`,
-      file: `stories/${story.id}.html`,
+    // Story pages show no banner or Special Report (routes.tsx): only the topics and the story.
+    ...storyIds.map((id) => ({
+      url: `/stories/${id}`,
+      file: `stories/${id}.html`,
+      deps: [api(API_PATHS.topics), api(API_PATHS.story(id))],
     })),
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
-    { url: null, file: "404.html" },
+    { url: null, file: "404.html", deps: frame },
   ];
 }
 
-export async function prerenderSite(options: {
-  root: string;
-  outDir: string;
-  content: Content;
-  api: ReadonlyMap<string, string>;
-}): Promise<{ pages: number; hashes: PageTemplate["hashes"] }> {
-  const { root, outDir, content, api } = options;
+/** Builds the server bundle (entry-server.js and prerender-worker.js) into a new folder. */
+export async function buildServerBundle(root: string): Promise<string> {
   // Inside the project, so the server bundle resolves react & co. from node_modules.
-  const ssrDir = await mkdtemp(path.join(root, ".dispatch-ssr-"));
-  try {
-    await build({
-      configFile: path.join(root, "vite.config.ts"),
-      logLevel: "warn",
-      build: {
-        ssr: "src/app/entry-server.tsx",
-        outDir: ssrDir,
-        emptyOutDir: true,
-        copyPublicDir: false,
+  const ssrDir = path.join(root, `.dispatch-ssr-${process.pid}`);
+  await build({
+    configFile: path.join(root, "vite.config.ts"),
+    logLevel: "warn",
+    build: {
+      ssr: true,
+      outDir: ssrDir,
+      emptyOutDir: true,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: {
+          "entry-server": path.join(root, "src/app/entry-server.tsx"),
+          "prerender-worker": path.join(root, "scripts/prerender/prerender-worker.ts"),
+        },
       },
-    });
-    const entry = (await import(
-      pathToFileURL(path.join(ssrDir, "entry-server.js")).href
-    )) as typeof EntryServer;
-    entry.serveApiFrom(new Map([...api].map(([file, json]) => [`/${file}`, json])));
+    },
+  });
+  return ssrDir;
+}
 
-    const template = createPageTemplate(
-      await readFile(path.join(outDir, "index.html"), "utf8"),
-      (href) => readFileSync(path.join(outDir, href), "utf8"),
-    );
-    const routes = routesOf(content);
-    await mkdir(path.join(outDir, "topics"), { recursive: true });
-    await mkdir(path.join(outDir, "stories"), { recursive: true });
-    await mapLimit(routes, RENDER_CONCURRENCY, async ({ url, file }) => {
-      const page = await entry.prerender(url ?? "/404");
-      if (page.status !== 200) {
-        throw new Error(`prerendering ${url ?? "404.html"} failed with status ${page.status}`);
-      }
-      await writeFile(
-        path.join(outDir, file),
-        template.render({ url, appHtml: page.html, state: page.state }),
-      );
+function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(ssrDir, "prerender-worker.js"), { workerData: job });
+    let result: PrerenderResult | undefined;
+    worker.on("message", (message: PrerenderResult) => {
+      result = message;
     });
-    return { pages: routes.length, hashes: template.hashes };
-  } finally {
-    await rm(ssrDir, { recursive: true, force: true });
-  }
+    worker.on("error", reject);
+    worker.on("exit", (code) => {
+      if (result) resolve(result);
+      else
+        reject(new Error(`a prerendering thread stopped (exit code ${code}) before it finished`));
+    });
+  });
+}
+
+export async function prerenderSite(options: {
+  outDir: string;
+  cacheDir: string;
+  /** Topic slugs and story ids, in content order. */
+  topics: readonly string[];
+  storyIds: readonly string[];
+  /** The server bundle's folder and the hash of the code it was built from. */
+  app: { key: string; ssrDir: string };
+  /** The cache's page index for this site (one per output folder). */
+  pagesIndex: string;
+  /** Hashes of the API files written, by path inside outDir. */
+  apiHashes: ReadonlyMap<string, string>;
+}): Promise<{ pages: number; rendered: number; hashes: PageTemplate["hashes"] }> {
+  const { outDir, cacheDir, topics, storyIds, app, apiHashes } = options;
+  // The client build's index.html is the template, not a page: the front page takes its place.
+  const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
+  await rm(path.join(outDir, "index.html"));
+  const store = new ObjectStore(cacheDir);
+  const indexFile = options.pagesIndex;
+  const cachedPages = await readIndex(indexFile);
+  const pages = new Map<string, string>();
+  const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
+    ...route,
+    key: sha1([app.key, route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n")),
+  }));
+
+  const toRender: typeof routes = [];
+  await eachLimit(routes, 32, async (route) => {
+    const hash = cachedPages.get(route.key);
+    if (hash && (await store.place(hash, path.join(outDir, route.file))))
+      pages.set(route.key, hash);
+    else toRender.push(route);
+  });
+
+  // No thread at all when nothing changed: starting one costs a second.
+  const threads = Math.min(availableParallelism(), Math.ceil(toRender.length / 200));
+  // Every thread gets one of every `threads` routes, so fronts and stories spread evenly.
+  const shares = Array.from({ length: threads }, (_, thread) =>
+    toRender.filter((_route, index) => index % threads === thread),
+  );
+  const results = await Promise.all(
+    shares.map((share) => runWorker(app.ssrDir, { outDir, cacheDir, templateHtml, routes: share })),
+  );
+  for (const result of results) for (const [key, hash] of result.pages) pages.set(key, hash);
+  await writeIndex(indexFile, pages);
+  // The inline code is the same on every page: its hashes come from the template itself.
+  const template = createPageTemplate(templateHtml, (href) =>
+    readFileSync(path.join(outDir, href), "utf8"),
+  );
+  return { pages: routes.length, rendered: toRender.length, hashes: template.hashes };
 }

@@ -20,10 +20,10 @@ export type PrerenderedPage = {
   status: number;
 };
 
-/** `api` maps "/api/…" URLs to the JSON text the build emitted for them. */
-export function serveApiFrom(api: ReadonlyMap<string, string>): void {
+/** `api` answers an API URL ("/api/…", "/archive/…") with the JSON the build emitted for it. */
+export function serveApiFrom(api: (url: string) => Promise<string | undefined>): void {
   setApiTransport(async (url) => {
-    const body = api.get(url);
+    const body = await api(url);
     return body === undefined
       ? new Response("Not found", { status: 404 })
       : new Response(body, { status: 200, headers: { "content-type": "application/json" } });
@@ -47,7 +47,15 @@ export async function prerender(url: string): Promise<PrerenderedPage> {
       </QueryClientProvider>
     </StrictMode>,
   );
-  const state = JSON.stringify(dehydrate(queryClient));
+  const dehydrated = dehydrate(queryClient);
+  // No build times in the page: a page whose content did not change must come out byte for
+  // byte the same, so publishing a story does not rewrite every page. The client counts the
+  // data as fetched when the page loads (main.tsx).
+  for (const query of dehydrated.queries) {
+    query.dehydratedAt = 0;
+    query.state.dataUpdatedAt = 0;
+  }
+  const state = JSON.stringify(dehydrated);
   queryClient.clear();
   return { html, state, status: context.statusCode };
 }

@@ -27,11 +27,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       id: "root",
       element: <RootLayout />,
       // The navigation, banner and Special Report are extras: if they fail, the page still loads.
-      loader: async () => {
+      loader: async ({ request }) => {
+        // A story page's HTML must not change when another story is published, so its banner
+        // and Special Report are not prerendered: their components fetch them once the app runs.
+        const highlights = new URL(request.url).pathname.startsWith("/stories/")
+          ? []
+          : [breakingQuery(), specialReportsQuery()];
         await Promise.allSettled([
           queryClient.ensureQueryData(topicsQuery()),
-          queryClient.ensureQueryData(breakingQuery()),
-          queryClient.ensureQueryData(specialReportsQuery()),
+          ...highlights.map((query) => queryClient.ensureQueryData(query)),
         ]);
         return null;
       },

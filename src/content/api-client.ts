@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import {
   API_PATHS,
-  type FeedPage,
+  type FeedArchivePage,
+  type FeedChunk,
+  type FeedHead,
   type StoryList,
   type StoryPage,
   type Topic,
@@ -93,13 +95,24 @@ export const specialReportsQuery = () =>
     queryFn: ({ signal }) => fetchJson<StoryList>(API_PATHS.specialReports, signal),
   });
 
+/** Fetches a feed's head (page 0) or one of its archive pages (1 is the oldest). */
+export function fetchFeedChunk(feed: string, page: number, signal: AbortSignal) {
+  return page === 0
+    ? fetchContent<FeedHead>(feed, API_PATHS.feedHead(feed), signal)
+    : fetchContent<FeedArchivePage>(feed, API_PATHS.feedArchive(feed, page), signal);
+}
+
+/**
+ * The head, then archive pages from newer to older, each naming the next. Archive pages never
+ * change, so however many stories were published after the head was fetched, the chunks join
+ * without a story shown twice or skipped.
+ */
 export const feedQuery = (feed: string) =>
   infiniteQueryOptions({
     queryKey: ["feed", feed],
-    queryFn: ({ pageParam, signal }) =>
-      fetchContent<FeedPage>(feed, API_PATHS.feedPage(feed, pageParam), signal),
-    initialPageParam: 1,
-    getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
+    queryFn: ({ pageParam, signal }): Promise<FeedChunk> => fetchFeedChunk(feed, pageParam, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last: FeedChunk) => last.next ?? undefined,
   });
 
 export const storyQuery = (id: string) =>

@@ -1,8 +1,9 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from "react-router";
-import { feedQuery, fetchJson } from "@/content/api-client";
-import { API_PATHS, BREAKING_FEED, type FeedPage } from "@/content/api-types";
-import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
+import { feedQuery, fetchFeedChunk } from "@/content/api-client";
+import { BREAKING_FEED } from "@/content/api-types";
+import { feedScreens } from "@/features/feed/feed-stories";
+import { parsePageParam } from "@/features/feed/page-param";
 
 /**
  * Makes sure every page the URL asks for is in the cache before the feed renders, so reload,
@@ -15,16 +16,14 @@ export const feedLoader =
     const feed = params.slug ?? BREAKING_FEED;
     const options = feedQuery(feed);
     const data = await queryClient.ensureInfiniteQueryData(options);
-    const firstPage = data.pages[0];
-    if (!firstPage) return null;
+    if (data.pages.length === 0) return null;
     const requested = parsePageParam(new URL(request.url).searchParams.get("page"));
-    const wanted = clampPageCount(requested, firstPage.pageCount);
-    // Fetch only the missing pages, side by side, and append them in order.
+    // Fetch only the missing archive pages, side by side, and append them in order.
+    const missing = feedScreens(data.pages).missing(requested);
+    if (missing.length === 0) return null;
     const have = data.pages.length;
-    if (have >= wanted) return null;
-    const missing = Array.from({ length: wanted - have }, (_, index) => have + 1 + index);
     const pages = await Promise.all(
-      missing.map((page) => fetchJson<FeedPage>(API_PATHS.feedPage(feed, page), request.signal)),
+      missing.map((page) => fetchFeedChunk(feed, page, request.signal)),
     );
     // Appended only onto the pages they follow: a Load more that landed meanwhile already
     // added the next page, and the feed shows what the cache has.

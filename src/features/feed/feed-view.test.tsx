@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { feedQuery, topicsQuery } from "@/content/api-client";
-import type { FeedPage, StorySummary } from "@/content/api-types";
+import type { FeedHead, StorySummary } from "@/content/api-types";
 import { FeedView } from "@/features/feed/feed-view";
 
 const summary = (id: string, overrides: Partial<StorySummary> = {}): StorySummary => ({
@@ -18,17 +18,16 @@ const summary = (id: string, overrides: Partial<StorySummary> = {}): StorySummar
 
 function renderFeed(stories: StorySummary[]) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const page: FeedPage = {
+  const head: FeedHead = {
     feed: "breaking-news",
     title: "Breaking News",
-    page: 1,
-    pageCount: 1,
     total: stories.length,
     stories,
+    next: null,
   };
   queryClient.setQueryData(feedQuery("breaking-news").queryKey, {
-    pages: [page],
-    pageParams: [1],
+    pages: [head],
+    pageParams: [0],
   });
   queryClient.setQueryData(topicsQuery().queryKey, [{ slug: "science", name: "Science" }]);
   const router = createMemoryRouter([{ path: "/", element: <FeedView feed="breaking-news" /> }]);

@@ -2,6 +2,8 @@ import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
+import { FEED_PAGE_SIZE } from "@/content/api-types";
+import { feedScreens } from "@/features/feed/feed-stories";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
@@ -21,11 +23,12 @@ export function FeedView({ feed }: { feed: string }) {
   const description =
     topics?.find((topic) => topic.slug === feed)?.description ??
     "The latest stories from the Dispatch newsroom, newest first.";
-  const pageCount = data.pages[0]?.pageCount ?? 1;
+  const screens = feedScreens(data.pages);
+  const pageCount = screens.screenCount;
   const requested = parsePageParam(searchParams.get("page"));
-  const shown = Math.min(clampPageCount(requested, pageCount), data.pages.length);
-  const stories = data.pages.slice(0, shown).flatMap((page) => page.stories);
-  const title = data.pages[0]?.title ?? "";
+  const shown = Math.min(clampPageCount(requested, pageCount), screens.ready);
+  const stories = screens.stories.slice(0, shown * FEED_PAGE_SIZE);
+  const title = screens.head.title;
 
   const [announcement, setAnnouncement] = useState("");
   /** The first new story's place in the list, while a Load more is on its way to the screen. */
@@ -58,7 +61,7 @@ export function FeedView({ feed }: { feed: string }) {
   }, [stories.length]);
 
   const hasMore = shown < pageCount;
-  const nextReady = data.pages.length > shown;
+  const nextReady = screens.ready > shown;
   // `waiting`: the reader pressed Load more and the page is not here yet; `failed`: that press
   // ended in an error. A prefetch that fails stays silent: the next press simply retries.
   const [waiting, setWaiting] = useState(false);
@@ -84,7 +87,7 @@ export function FeedView({ feed }: { feed: string }) {
       // Joins a prefetch already in flight instead of starting the request again.
       const result = await fetchNextPage({ cancelRefetch: false });
       setWaiting(false);
-      if (result.isError || (result.data?.pages.length ?? 0) <= shown) {
+      if (result.isError || !result.data || feedScreens(result.data.pages).ready <= shown) {
         setFailed(true);
         return;
       }

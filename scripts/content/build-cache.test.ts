@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ObjectStore, readIndex, sha1, writeIndex } from "./build-cache.ts";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "dispatch-cache-"));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const objects = async (cache: string) =>
+  (await readdir(path.join(cache, "objects"), { recursive: true, withFileTypes: true })).filter(
+    (entry) => entry.isFile(),
+  ).length;
+
+describe("ObjectStore", () => {
+  it("stores each content once and puts the same file (inode) wherever it is used", async () => {
+    const cache = path.join(dir, "cache");
+    const store = new ObjectStore(cache);
+    const first = path.join(dir, "site-a", "api", "x.json");
+    const second = path.join(dir, "site-b", "deep", "y.json");
+    const hash = await store.put(first, '{"a":1}');
+    expect(hash).toBe(sha1('{"a":1}'));
+    expect(await store.put(second, '{"a":1}')).toBe(hash);
+    expect(await readFile(second, "utf8")).toBe('{"a":1}');
+    expect((await stat(first)).ino).toBe((await stat(second)).ino);
+    expect(await objects(cache)).toBe(1);
+
+    await store.put(path.join(dir, "site-b", "z.json"), '{"a":2}');
+    expect(await objects(cache)).toBe(2);
+  });
+
+  it("places only what it has stored", async () => {
+    const store = new ObjectStore(path.join(dir, "cache"));
+    expect(await store.place(sha1("never stored"), path.join(dir, "out", "a.html"))).toBe(false);
+    const hash = await store.put(path.join(dir, "out", "b.html"), "<p>stored</p>");
+    expect(await store.place(hash, path.join(dir, "out2", "c.html"))).toBe(true);
+    expect(await readFile(path.join(dir, "out2", "c.html"), "utf8")).toBe("<p>stored</p>");
+  });
+});
+
+describe("index files", () => {
+  it("round-trip, and a missing one reads as empty (a full build)", async () => {
+    const file = path.join(dir, "cache", "pages.json");
+    expect(await readIndex(file)).toEqual(new Map());
+    await writeIndex(file, new Map([["key", "hash"]]));
+    expect(await readIndex(file)).toEqual(new Map([["key", "hash"]]));
+  });
+});

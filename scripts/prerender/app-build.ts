@@ -1,0 +1,66 @@
+import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { build } from "vite";
+import { sha1 } from "../content/build-cache.ts";
+import { buildServerBundle } from "./prerender-site.ts";
+
+/**
+ * The client build and the server bundle depend only on the code, not on the content, so they
+ * are cached in `.cache/app/<hash of every source and config file>/`: after a story is added
+ * or edited, neither Vite build runs again.
+ */
+
+const SOURCES = ["src", "scripts", "public"];
+const CONFIG = ["index.html", "vite.config.ts", "package-lock.json", "tsconfig.json"];
+
+async function filesUnder(root: string, entry: string): Promise<string[]> {
+  const full = path.join(root, entry);
+  const info = await stat(full).catch(() => undefined);
+  if (!info) return [];
+  if (info.isFile()) return [entry];
+  const entries = await readdir(full, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((item) => item.isFile())
+    .map((item) => path.relative(root, path.join(item.parentPath, item.name)))
+    .sort();
+}
+
+/** A hash of every file the two Vite builds can depend on (and the Node version). */
+export async function appKey(root: string): Promise<string> {
+  const files = (
+    await Promise.all([...SOURCES, ...CONFIG].map((entry) => filesUnder(root, entry)))
+  ).flat();
+  const parts = await Promise.all(
+    files.map(async (file) => `${file}\0${sha1(await readFile(path.join(root, file)))}`),
+  );
+  return sha1([process.version, ...parts].join("\n")).slice(0, 20);
+}
+
+/**
+ * Puts the client build into outDir (empty) and returns the folder of the server bundle, from
+ * the cache or by building both.
+ */
+export async function appBuild(
+  root: string,
+  cacheDir: string,
+  outDir: string,
+): Promise<{ key: string; ssrDir: string }> {
+  const key = await appKey(root);
+  const appsDir = path.join(cacheDir, "app");
+  const cached = path.join(appsDir, key);
+  if (await stat(path.join(cached, "ssr", "prerender-worker.js")).catch(() => undefined)) {
+    await cp(path.join(cached, "client"), outDir, { recursive: true });
+    return { key, ssrDir: path.join(cached, "ssr") };
+  }
+  await build({
+    configFile: path.join(root, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+  const ssrDir = await buildServerBundle(root);
+  // Older builds of the code are of no more use: keep one, the current.
+  await rm(appsDir, { recursive: true, force: true });
+  await cp(outDir, path.join(cached, "client"), { recursive: true });
+  await rename(ssrDir, path.join(cached, "ssr"));
+  return { key, ssrDir: path.join(cached, "ssr") };
+}
