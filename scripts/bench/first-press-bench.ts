@@ -1,9 +1,8 @@
 /**
  * `npm run bench:first-press`: just the "first press on a throttled phone" table of
- * `npm run bench`, against the build in $DIST_DIR (default dist/; built first when missing).
+ * `npm run bench`, against the build in $DIST_DIR (default dist/; `npm run build` first).
  * Point DIST_DIR at another build to compare, e.g. one of an older commit.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createStaticServer, listen } from "../static-server.ts";
@@ -11,12 +10,8 @@ import { firstPressTable, firstPressTimings } from "./first-press.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 if (!existsSync(path.join(root, "index.html"))) {
-  console.log(`No production build in ${root}: building first.`);
-  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
-    stdio: "inherit",
-    env: { ...process.env, OUT_DIR: root },
-  });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  console.error(`No production build in ${root}: run npm run build first (or set DIST_DIR).`);
+  process.exit(1);
 }
 
 const site = await listen(await createStaticServer(root));
