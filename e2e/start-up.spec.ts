@@ -124,9 +124,9 @@ test("untouched, the app starts by itself once the page is idle, keeping the rea
   await feedStories(page).nth(7).scrollIntoViewIfNeeded();
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(500);
-  // ...and the app, asked for when the page went idle, arrives meanwhile.
+  // ...and the app, asked for once the page has settled (3 s) and gone idle, arrives meanwhile.
   release();
-  await expect(appReady(page)).toHaveCount(1);
+  await expect(appReady(page)).toHaveCount(1, { timeout: 10_000 });
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
   await page.unrouteAll();
 

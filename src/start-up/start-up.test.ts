@@ -151,10 +151,13 @@ describe("when the app's code loads", () => {
     expect(appScripts()).toHaveLength(1);
   });
 
-  it("once the loaded page is idle, waiting at most two seconds for it", () => {
+  it("once the loaded page has settled for 3 s and is idle, waiting at most 2 s for idleness", () => {
     const requestIdleCallback = vi.fn();
     vi.stubGlobal("requestIdleCallback", requestIdleCallback);
     start();
+    vi.advanceTimersByTime(2999);
+    expect(requestIdleCallback).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
     expect(requestIdleCallback).toHaveBeenCalledTimes(1);
     expect(requestIdleCallback.mock.calls[0]?.[1]).toEqual({ timeout: 2000 });
     expect(appScripts()).toHaveLength(0);
@@ -162,27 +165,30 @@ describe("when the app's code loads", () => {
     expect(appScripts()).toHaveLength(1);
   });
 
-  it("soon after load where the browser has no requestIdleCallback", () => {
+  it("3 s after load where the browser has no requestIdleCallback", () => {
     vi.stubGlobal("requestIdleCallback", undefined);
     Reflect.deleteProperty(window, "requestIdleCallback");
     start();
+    vi.advanceTimersByTime(2999);
     expect(appScripts()).toHaveLength(0);
-    vi.advanceTimersByTime(200);
+    vi.advanceTimersByTime(1);
     expect(appScripts()).toHaveLength(1);
   });
 
   it.each(["/?page=3", "/topics/iran?page=2"])(
-    "at once for %s, which shows more than the HTML",
+    "at once for %s, which shows more than the HTML, leaving the scroll position to the app",
     (url) => {
-      vi.stubGlobal("requestIdleCallback", vi.fn());
+      history.scrollRestoration = "auto";
       start(url);
       expect(appScripts()).toHaveLength(1);
+      expect(history.scrollRestoration).toBe("manual");
     },
   );
 
   it.each(["/", "/?page=1", "/?page=abc"])("not at once for %s", (url) => {
-    vi.stubGlobal("requestIdleCallback", vi.fn());
+    history.scrollRestoration = "auto";
     start(url);
     expect(appScripts()).toHaveLength(0);
+    expect(history.scrollRestoration).toBe("auto");
   });
 });
