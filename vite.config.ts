@@ -1,26 +1,16 @@
 import { fileURLToPath, URL } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import { pureComponentInitializers } from "./scripts/bundle/pure-component-initializers.ts";
+import { inlineStartUpScripts } from "./scripts/bundle/start-up-scripts.ts";
 import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
-import { APPLY_TEXT_SIZE_SCRIPT } from "./src/features/reading-size/text-size.ts";
-
-/** The reader's text size must be on <html> before the first paint: inline, first in <head>. */
-function applyTextSizeBeforePaint(): Plugin {
-  return {
-    name: "dispatch:apply-text-size-before-paint",
-    transformIndexHtml: () => [
-      { tag: "script", children: APPLY_TEXT_SIZE_SCRIPT, injectTo: "head-prepend" },
-    ],
-  };
-}
 
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    applyTextSizeBeforePaint(),
+    inlineStartUpScripts(),
     contentApiDevServer(),
     pureComponentInitializers(),
   ],

@@ -1,6 +1,8 @@
 import { feedStories } from "./page-types.ts";
 import { expect, test } from "./test";
 
+// A press before the app is ready (Load more busy at once, then the stories): start-up.spec.ts.
+
 test("a reader scans the front page: headlines, summaries, times, photos with captions", async ({
   page,
 }) => {
@@ -147,26 +149,4 @@ test("without JavaScript the first page of a feed is readable and its stories re
     page.getByRole("main").getByRole("figure").first().locator("figcaption"),
   ).toContainText("Image caption,");
   await context.close();
-});
-
-test.describe("before the app is ready", () => {
-  // goto must not wait for the app: the press has to land on the prerendered page.
-  test.use({ waitForApp: false });
-
-  test("a button pressed before the app is ready still works once it is", async ({ page }) => {
-    // Hold the app's code back so the press lands on the prerendered page.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route("**/assets/index-*.js", async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto("/", { waitUntil: "load" });
-    await page.getByRole("button", { name: "Load more" }).click();
-    release();
-    await expect(page.getByRole("main").getByRole("article")).toHaveCount(20);
-    await expect(page).toHaveURL(/\?page=2$/);
-  });
 });

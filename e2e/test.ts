@@ -1,10 +1,11 @@
 import { test as base, expect } from "@playwright/test";
 
 /**
- * Pages are prerendered HTML that the app takes over on the reader's first interaction. Tests
- * act like a reader who moves the mouse and waits for the page to be ready: `goto` and
- * `reload` resolve once the app has hydrated (the app marks <html data-hydrated>). Tests of the page *before* any script runs
- * use `page.context()` pages or block scripts and wait for `load` themselves.
+ * Pages are prerendered HTML that the app takes over when the page is idle or on the reader's
+ * first interaction, whichever comes first. Tests act like a reader who moves the mouse and
+ * waits for the page to be ready: `goto` and `reload` resolve once the app has hydrated (the
+ * app marks <html data-hydrated>). Tests of the page *before* the app (e2e/start-up.spec.ts)
+ * use `waitForApp: false`, hold or block the app's scripts and wait for `load` themselves.
  */
 export const test = base.extend<{ waitForApp: boolean }>({
   waitForApp: [true, { option: true }],

@@ -7,7 +7,9 @@
  * - bytes: critical path of a story (HTML with its inline CSS, gzip), initial JavaScript, what
  *   a story page loads, the largest feed page JSON;
  * - interaction: Load more with the next page prefetched, and a move from a card to its
- *   prefetched story, timed with performance marks in Chromium driven by Playwright.
+ *   prefetched story, timed with performance marks in Chromium driven by Playwright;
+ * - the first press on a throttled phone (scripts/bench/first-press.ts; alone:
+ *   `npm run bench:first-press`).
  * Figures from this shared 2-core machine vary run to run: read them as a benchmark (medians,
  * and the ratio to the baseline measured in the same run), never as a pass/fail test.
  */
@@ -20,6 +22,7 @@ import lighthouse, { desktopConfig } from "lighthouse";
 import type { StoryPage } from "../../src/content/api-types.ts";
 import { gzipBytes, INITIAL_JS_BUDGET_GZIP, javascriptSizes } from "../bundle/javascript-size.ts";
 import { createStaticServer, type Listening, listen } from "../static-server.ts";
+import { firstPressTable, firstPressTimings } from "./first-press.ts";
 import { median } from "./median.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -291,6 +294,7 @@ try {
 }
 const bytes = await buildBytes();
 const interaction = await interactionTimings(site.origin);
+const firstPress = await firstPressTimings(site.origin, { chromePath: CHROME });
 await site.close();
 await baseline.close();
 
@@ -335,11 +339,12 @@ ${rows.join("\n")}
 | largest feed page JSON (gzip) | ${kb(bytes.largestFeedPageGzip.bytes)} (${bytes.largestFeedPageGzip.file}) ${ok(bytes.largestFeedPageGzip.bytes <= 15 * 1024)} | ≤ 15 KB |
 | Load more, next page prefetched: click to paint (median of ${interaction.loadMoreSamples}) | ${interaction.loadMoreMs.toFixed(1)} ms ${ok(interaction.loadMoreMs < 100)} | < 100 ms |
 | card to prefetched story: click to paint (median of ${interaction.storyNavigationSamples}) | ${interaction.storyNavigationMs.toFixed(1)} ms ${ok(interaction.storyNavigationMs < 100)} | < 100 ms |
-`;
+
+${firstPressTable(firstPress)}`;
 await mkdir(OUT, { recursive: true });
 await writeFile(
   path.join(OUT, "report.json"),
-  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction }, null, 2)}\n`,
+  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction, firstPress }, null, 2)}\n`,
 );
 await writeFile(path.join(OUT, "report.md"), markdown);
 console.log(`\n${markdown}\nWritten to ${OUT}/report.json and ${OUT}/report.md`);

@@ -1,19 +1,13 @@
 import "@/app/styles.css";
 import { type DehydratedState, hydrate, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, useEffect } from "react";
+import { StrictMode, startTransition, useEffect, useLayoutEffect } from "react";
+import { flushSync } from "react-dom";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { createQueryClient } from "@/app/query-client";
 import { createRoutes } from "@/app/routes";
 import { PRERENDER_STATE_ID, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
-
-declare global {
-  interface Window {
-    /** Set by the page's bootstrap script: a button pressed before the app was ready. */
-    __dispatchReplay?: string;
-  }
-}
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
@@ -31,16 +25,32 @@ if (stateElement?.textContent) {
 
 const router = createBrowserRouter(createRoutes(queryClient));
 
-/** Marks the page interactive and presses whatever button the reader pressed too early. */
+/** Marks the page interactive (the end-to-end tests wait for it). */
 function AppReady() {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "";
-    const pending = window.__dispatchReplay;
-    window.__dispatchReplay = undefined;
-    if (pending) {
-      document
-        .querySelector<HTMLElement>(`[${REPLAY_ATTRIBUTE}="${CSS.escape(pending)}"]`)
-        ?.click();
+  }, []);
+  return null;
+}
+
+/**
+ * When it mounts, React Router scrolls to the top any page it has no saved position for. Here
+ * the page was on screen before the app, and the reader may have scrolled it (the app loads
+ * when idle): the layout effect before the router's notes where they are, the one after puts
+ * them back, in the same commit, before anything paints. A saved position (a reload) wins.
+ */
+let scrollBeforeApp: number | undefined;
+function NoteScroll() {
+  useLayoutEffect(() => {
+    scrollBeforeApp ??= window.scrollY;
+  }, []);
+  return null;
+}
+function KeepScroll() {
+  useLayoutEffect(() => {
+    const y = scrollBeforeApp;
+    if (y !== undefined && router.state.restoreScrollPosition === null && window.scrollY !== y) {
+      window.scrollTo(0, y);
     }
   }, []);
   return null;
@@ -49,7 +59,9 @@ function AppReady() {
 const app = (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
+      <NoteScroll />
       <RouterProvider router={router} />
+      <KeepScroll />
       <AppReady />
     </QueryClientProvider>
   </StrictMode>
@@ -66,14 +78,37 @@ await new Promise<void>((resolve) => {
   });
 });
 
+// From here the app answers presses; the start-up script puts back what it changed and says
+// which button the reader pressed before the app was ready (src/start-up/start-up.ts).
+const pressedEarly = window.dispatchStartUp?.handOver();
+
 // Only a page prerendered for exactly this URL can be hydrated; `?page=3` or the 404 page
 // served for an unknown path render fresh, replacing the static HTML in one commit.
 if (container.dataset.prerendered === `${location.pathname}${location.search}`) {
-  hydrateRoot(container, app);
+  if (pressedEarly) {
+    hydrateRoot(container, app);
+  } else {
+    // Nobody is waiting: hydrate in slices, so a reader scrolling meanwhile never waits on it.
+    // A press during hydration makes React finish it at once and then handle the press.
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+  }
 } else {
   // React will render this page's own title and description; drop the prerendered ones.
   for (const element of document.head.querySelectorAll('title, meta[name="description"]')) {
     element.remove();
   }
-  createRoot(container).render(app);
+  const root = createRoot(container);
+  // Synchronously when a press waits for it, so the press lands on the app's button.
+  if (pressedEarly) flushSync(() => root.render(app));
+  else root.render(app);
+}
+
+// A click on a page still hydrating makes React hydrate at once and then run the click's
+// handler, all in this task: the busy state the start-up script showed never flickers back.
+if (pressedEarly) {
+  document
+    .querySelector<HTMLElement>(`[${REPLAY_ATTRIBUTE}="${CSS.escape(pressedEarly)}"]`)
+    ?.click();
 }

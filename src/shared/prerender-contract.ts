@@ -1,7 +1,28 @@
 /**
- * Names shared by the prerender step (scripts/prerender) and the client entry: where the
- * dehydrated query cache sits in the page, and how a button asks to be replayed when it is
- * pressed before the app is ready.
+ * Names shared by the prerender step (scripts/prerender), the inline start-up script
+ * (src/start-up) and the client entry: where the dehydrated query cache sits in the page, how a
+ * button says what it does before the app is ready, and how the start-up script hands the page
+ * over to the app.
  */
 export const PRERENDER_STATE_ID = "dispatch-state";
 export const REPLAY_ATTRIBUTE = "data-replay";
+/** `data-replay` of Load more: pressed before the app is ready, it is pressed again after. */
+export const LOAD_MORE_REPLAY = "load-more";
+/** `data-replay` of a text-size button is this prefix and the size: `text-size-lg`. */
+export const TEXT_SIZE_REPLAY_PREFIX = "text-size-";
+
+/** What the start-up script offers the app (on `window`, the only place both can reach). */
+export type StartUp = {
+  /**
+   * Called by the app just before it renders: the start-up script stops answering presses,
+   * puts back the prerendered state of a button it showed busy (so hydration finds the HTML
+   * it rendered) and returns the `data-replay` name of the button the reader pressed early.
+   */
+  handOver(): string | undefined;
+};
+
+declare global {
+  interface Window {
+    dispatchStartUp?: StartUp;
+  }
+}

@@ -4,10 +4,11 @@ import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
 import { FEED_PAGE_SIZE } from "@/content/api-types";
 import { feedScreens } from "@/features/feed/feed-stories";
+import { LOAD_MORE_BUSY_LABEL, LOAD_MORE_LABEL } from "@/features/feed/load-more-labels";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
-import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
+import { LOAD_MORE_REPLAY, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -161,7 +162,7 @@ export function FeedView({ feed }: { feed: string }) {
             onClick={loadMore}
             onPointerEnter={prefetchNext}
             onFocus={prefetchNext}
-            {...{ [REPLAY_ATTRIBUTE]: "load-more" }}
+            {...{ [REPLAY_ATTRIBUTE]: LOAD_MORE_REPLAY }}
             aria-disabled={waiting}
             className="button-primary"
           >
@@ -169,10 +170,10 @@ export function FeedView({ feed }: { feed: string }) {
               ? // Offline, the query client holds the request until the connection is back.
                 isPaused
                 ? "Waiting for the connection…"
-                : "Loading more stories…"
+                : LOAD_MORE_BUSY_LABEL
               : failed
                 ? "Try again"
-                : "Load more"}
+                : LOAD_MORE_LABEL}
           </button>
         ) : stories.length > 0 ? (
           <p className="text-[var(--color-muted)]">You’re all caught up.</p>

@@ -1,7 +1,7 @@
 /**
- * The reading text size: which sizes exist, how a stored value is read, and the tiny script
- * that applies it to <html> before first paint. Rendering never reads storage; the store
- * below is the only place that touches `document` and `localStorage`.
+ * The reading text size: which sizes exist and how a stored value is read. Rendering never
+ * reads storage; the store (text-size-store.ts) is the only place that touches `document` and
+ * `localStorage`, for the app and for the inline start-up scripts (src/start-up) alike.
  */
 
 export const TEXT_SIZES = [
@@ -19,13 +19,3 @@ export const TEXT_SIZE_STORAGE_KEY = "dispatch:text-size";
 export function parseTextSize(value: unknown): TextSize | undefined {
   return TEXT_SIZES.find((size) => size.value === value)?.value;
 }
-
-/**
- * Runs inline in <head>, before the stylesheet paints anything, so a reader who chose LG never
- * sees a flash of MD. Storage may throw (private mode, disabled cookies): the default stands.
- */
-export const APPLY_TEXT_SIZE_SCRIPT = `try{var s=localStorage.getItem(${JSON.stringify(
-  TEXT_SIZE_STORAGE_KEY,
-)});if(${JSON.stringify(
-  TEXT_SIZES.map((size) => size.value).filter((size) => size !== DEFAULT_TEXT_SIZE),
-)}.indexOf(s)>=0)document.documentElement.dataset.textSize=s}catch(e){}`;

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench:first-press`: just the "first press on a throttled phone" table of
+ * `npm run bench`, against the build in $DIST_DIR (default dist/; `npm run build` first).
+ * Point DIST_DIR at another build to compare, e.g. one of an older commit.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createStaticServer, listen } from "../static-server.ts";
+import { firstPressTable, firstPressTimings } from "./first-press.ts";
+
+const root = path.resolve(process.env.DIST_DIR ?? "dist");
+if (!existsSync(path.join(root, "index.html"))) {
+  console.error(`No production build in ${root}: run npm run build first (or set DIST_DIR).`);
+  process.exit(1);
+}
+
+const site = await listen(await createStaticServer(root));
+try {
+  const result = await firstPressTimings(site.origin, {
+    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  });
+  console.log(`\n${root}\n\n${firstPressTable(result)}`);
+} finally {
+  await site.close();
+}

@@ -1,0 +1,95 @@
+import { fileURLToPath, URL } from "node:url";
+import { build, type HtmlTagDescriptor, type Plugin } from "vite";
+
+/**
+ * The two inline scripts every page carries, written in TypeScript under src/start-up and
+ * compiled here, with Vite's own bundler (Rolldown), into one minified, self-contained
+ * expression each:
+ * - before paint, first in <head>: applies the stored text size (src/start-up/before-paint.ts);
+ * - start-up, last in <body>: answers early presses and loads the app (src/start-up/start-up.ts).
+ * The page template hashes the exact text it finds in index.html for the CSP, so what runs is
+ * what the policy allows.
+ */
+
+const SRC = fileURLToPath(new URL("../../src", import.meta.url));
+const ENTRY_ID = "\0dispatch-inline-script";
+
+/** Bundles `source` (a module that imports from src/ with `@/`) into a minified IIFE. */
+export async function compileInlineScript(source: string): Promise<string> {
+  const output = await build({
+    configFile: false,
+    envDir: false,
+    logLevel: "warn",
+    publicDir: false,
+    resolve: { alias: { "@": SRC } },
+    plugins: [
+      {
+        name: "dispatch:inline-script-entry",
+        resolveId: (id) => (id === ENTRY_ID ? id : null),
+        load: (id) => (id === ENTRY_ID ? source : null),
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      rolldownOptions: { input: ENTRY_ID, output: { format: "iife" } },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) =>
+    "output" in result ? result.output : [],
+  );
+  const [chunk, ...rest] = chunks;
+  if (chunk?.type !== "chunk" || rest.length > 0) {
+    throw new Error("compiling an inline script must produce exactly one chunk");
+  }
+  // A script element's text ends at the first "</script": none may be in the code.
+  if (/<\/script/i.test(chunk.code)) throw new Error("inline script contains </script");
+  return chunk.code.trim();
+}
+
+export function compileBeforePaintScript(): Promise<string> {
+  return compileInlineScript(
+    `import { applyStoredTextSize } from "@/start-up/before-paint"; applyStoredTextSize();`,
+  );
+}
+
+export function compileStartUpScript(entry: string, imports: string[] = []): Promise<string> {
+  const options = JSON.stringify({ entry, imports });
+  return compileInlineScript(`import { startUp } from "@/start-up/start-up"; startUp(${options});`);
+}
+
+/**
+ * Puts the before-paint script first in <head> (in development too, where the app needs it to
+ * read the stored size) and, in a build, the start-up script with the hashed entry file at the
+ * end of <body>. The page template removes the entry's <script src>: only the start-up script
+ * loads the app.
+ */
+export function inlineStartUpScripts(): Plugin {
+  let base = "/";
+  let beforePaint: Promise<string> | undefined;
+  return {
+    name: "dispatch:inline-start-up-scripts",
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler: async (_html, context) => {
+        beforePaint ??= compileBeforePaintScript();
+        const tags: HtmlTagDescriptor[] = [
+          { tag: "script", children: await beforePaint, injectTo: "head-prepend" },
+        ];
+        const chunk = context.chunk;
+        if (chunk?.isEntry) {
+          const script = await compileStartUpScript(
+            `${base}${chunk.fileName}`,
+            chunk.imports.map((file) => `${base}${file}`),
+          );
+          tags.push({ tag: "script", children: script, injectTo: "body" });
+        }
+        return tags;
+      },
+    },
+  };
+}

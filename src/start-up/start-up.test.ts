@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { TEXT_SIZE_STORAGE_KEY } from "@/features/reading-size/text-size";
+import { startUp } from "@/start-up/start-up";
+
+/**
+ * The start-up script on a prerendered page (the markup below is what the app prerenders:
+ * the text-size buttons with MD pressed and Load more), before the app has loaded.
+ */
+
+const ENTRY = "/assets/index-test.js";
+let stop: AbortController;
+
+function prerenderedPage() {
+  document.body.innerHTML = `
+    <fieldset><legend>Text size</legend>
+      ${["xs", "sm", "md", "lg"]
+        .map(
+          (size) =>
+            `<button type="button" aria-pressed="${size === "md"}" data-replay="text-size-${size}">${size.toUpperCase()}</button>`,
+        )
+        .join("")}
+    </fieldset>
+    <button type="button" data-replay="load-more" aria-disabled="false" class="button-primary">Load more</button>
+    <a href="/stories/one">A story</a>`;
+}
+
+const appScripts = () => document.head.querySelectorAll<HTMLScriptElement>("script[src]");
+const button = (replay: string) =>
+  document.querySelector(`[data-replay="${replay}"]`) as HTMLButtonElement;
+const pressed = () =>
+  [...document.querySelectorAll("[aria-pressed=true]")].map((b) => b.textContent);
+
+function start(url = "/") {
+  history.replaceState(null, "", url);
+  stop = new AbortController();
+  startUp({ entry: ENTRY, imports: ["/assets/react-test.js"], signal: stop.signal });
+}
+
+const preloads = () =>
+  [...document.head.querySelectorAll("link")].map((link) => [link.rel, link.getAttribute("href")]);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  localStorage.clear();
+  delete document.documentElement.dataset.textSize;
+  document.head.replaceChildren();
+  prerenderedPage();
+});
+afterEach(() => {
+  stop.abort();
+  delete window.dispatchStartUp;
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("before the app has loaded", () => {
+  it("marks the size the head script applied as pressed", () => {
+    document.documentElement.dataset.textSize = "lg";
+    start();
+    expect(pressed()).toEqual(["LG"]);
+  });
+
+  it("applies, stores and marks a text size at once, and starts loading the app", () => {
+    start();
+    button("text-size-lg").click();
+    expect(document.documentElement.dataset.textSize).toBe("lg");
+    expect(localStorage.getItem(TEXT_SIZE_STORAGE_KEY)).toBe("lg");
+    expect(pressed()).toEqual(["LG"]);
+    button("text-size-md").click();
+    expect(document.documentElement).not.toHaveAttribute("data-text-size");
+    expect(pressed()).toEqual(["MD"]);
+    expect(appScripts()).toHaveLength(1);
+    expect(appScripts()[0]).toHaveAttribute("type", "module");
+    expect(appScripts()[0]).toHaveAttribute("src", ENTRY);
+    // The entry's own imports are fetched beside it, not a round trip later.
+    expect(preloads()).toEqual([["modulepreload", "/assets/react-test.js"]]);
+  });
+
+  it("keeps a text-size press working when storage refuses it", () => {
+    vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("full", "QuotaExceededError");
+    });
+    start();
+    button("text-size-sm").click();
+    expect(document.documentElement.dataset.textSize).toBe("sm");
+    expect(pressed()).toEqual(["SM"]);
+  });
+
+  it("shows Load more busy at once, once, and hands the press and the prerendered button to the app", () => {
+    start();
+    const loadMore = button("load-more");
+    const label = loadMore.firstChild;
+    loadMore.click();
+    expect(loadMore).toHaveTextContent(/^Loading more stories…$/);
+    expect(loadMore).toHaveAttribute("aria-disabled", "true");
+    loadMore.click();
+    expect(loadMore).toHaveTextContent(/^Loading more stories…$/);
+
+    expect(window.dispatchStartUp?.handOver()).toBe("load-more");
+    // Exactly the prerendered nodes, so hydration finds the HTML it rendered.
+    expect(loadMore.firstChild).toBe(label);
+    expect(loadMore).toHaveTextContent(/^Load more$/);
+    expect(loadMore).toHaveAttribute("aria-disabled", "false");
+  });
+
+  it.each([
+    ["/", "/api/feeds/breaking-news/2.json"],
+    ["/topics/iran?page=2", "/api/feeds/iran/3.json"],
+  ])(
+    "a Load more press on %s fetches the stories it asks for, %s, while the app loads",
+    (url, next) => {
+      start(url);
+      button("load-more").click();
+      expect(preloads()).toContainEqual(["preload", next]);
+      const link = document.head.querySelector('link[rel="preload"]') as HTMLLinkElement;
+      expect(link.as).toBe("fetch");
+      expect(link.crossOrigin).toBe("anonymous");
+    },
+  );
+
+  it("after the hand-over it leaves every press to the app", () => {
+    start();
+    expect(window.dispatchStartUp?.handOver()).toBeUndefined();
+    button("text-size-lg").click();
+    button("load-more").click();
+    expect(document.documentElement).not.toHaveAttribute("data-text-size");
+    expect(pressed()).toEqual(["MD"]);
+    expect(button("load-more")).toHaveTextContent(/^Load more$/);
+    expect(appScripts()).toHaveLength(0);
+  });
+
+  it("when the app's code fails, Load more is pressable again and the next press retries", () => {
+    start();
+    button("load-more").click();
+    appScripts()[0]?.dispatchEvent(new Event("error"));
+    expect(appScripts()).toHaveLength(0);
+    expect(button("load-more")).toHaveTextContent(/^Load more$/);
+    expect(button("load-more")).toHaveAttribute("aria-disabled", "false");
+    button("load-more").click();
+    expect(button("load-more")).toHaveTextContent(/^Loading more stories…$/);
+    expect(appScripts()).toHaveLength(1);
+  });
+});
+
+describe("when the app's code loads", () => {
+  it("on the reader's first sign of life", () => {
+    start();
+    expect(appScripts()).toHaveLength(0);
+    window.dispatchEvent(new Event("keydown"));
+    window.dispatchEvent(new Event("pointerdown"));
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it("once the loaded page has settled for 3 s and is idle, waiting at most 2 s for idleness", () => {
+    const requestIdleCallback = vi.fn();
+    vi.stubGlobal("requestIdleCallback", requestIdleCallback);
+    start();
+    vi.advanceTimersByTime(2999);
+    expect(requestIdleCallback).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(requestIdleCallback).toHaveBeenCalledTimes(1);
+    expect(requestIdleCallback.mock.calls[0]?.[1]).toEqual({ timeout: 2000 });
+    expect(appScripts()).toHaveLength(0);
+    requestIdleCallback.mock.calls[0]?.[0]();
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it("3 s after load where the browser has no requestIdleCallback", () => {
+    vi.stubGlobal("requestIdleCallback", undefined);
+    Reflect.deleteProperty(window, "requestIdleCallback");
+    start();
+    vi.advanceTimersByTime(2999);
+    expect(appScripts()).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it.each(["/?page=3", "/topics/iran?page=2"])(
+    "at once for %s, which shows more than the HTML, leaving the scroll position to the app",
+    (url) => {
+      history.scrollRestoration = "auto";
+      start(url);
+      expect(appScripts()).toHaveLength(1);
+      expect(history.scrollRestoration).toBe("manual");
+    },
+  );
+
+  it.each(["/", "/?page=1", "/?page=abc"])("not at once for %s", (url) => {
+    history.scrollRestoration = "auto";
+    start(url);
+    expect(appScripts()).toHaveLength(0);
+    expect(history.scrollRestoration).toBe("auto");
+  });
+});

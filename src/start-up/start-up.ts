@@ -1,0 +1,177 @@
+import { API_PATHS, BREAKING_FEED } from "@/content/api-types";
+import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
+import { parsePageParam } from "@/features/feed/page-param";
+import { parseTextSize } from "@/features/reading-size/text-size";
+import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
+import {
+  LOAD_MORE_REPLAY,
+  REPLAY_ATTRIBUTE,
+  TEXT_SIZE_REPLAY_PREFIX,
+} from "@/shared/prerender-contract";
+
+/**
+ * Compiled into the inline script at the end of every prerendered page
+ * (scripts/bundle/start-up-scripts.ts). The page is readable as HTML alone; this script makes
+ * the first press answer at once and decides when the app's code loads:
+ *
+ * - Text size is done here, whole: a press applies and stores the size and marks the button
+ *   pressed, within the frame, whether or not the app ever loads. The app reads the size back
+ *   from <html>, so it adopts the choice.
+ * - Load more shows the app's busy state at once; the app presses it again when it takes over.
+ * - The app's code loads once the page has loaded, settled and the browser is idle, or at the
+ *   first sign of the reader (pointer, touch, key, focus, wheel), whichever comes first: by the
+ *   time a reader presses something it is usually there, and it never competes with the page
+ *   load.
+ * - A `?page=N` address (N > 1) shows more than the prerendered HTML holds, so the app starts
+ *   at once to render N pages and let the router restore the scroll position.
+ */
+
+export type StartUpOptions = {
+  /** The app's entry module (hashed file name from the client build). */
+  entry: string;
+  /** The modules the entry imports, fetched beside it rather than after it. */
+  imports?: string[];
+  /**
+   * How long after `load` the page is left alone, in ms, before the app loads at the next idle
+   * moment. Starting the app costs the main thread a few hundred ms on a slow phone; right
+   * after `load` that landed inside the page load's own measure (Lighthouse's Total Blocking
+   * Time went from ~35 ms to 300–2,000 ms on mobile). A few seconds in, the reader is reading.
+   */
+  settleTime?: number;
+  /** Longest wait for an idle moment after that, in ms, before the app loads anyway. */
+  idleTimeout?: number;
+  /** Stops every listener (the page never does; tests start afresh). */
+  signal?: AbortSignal;
+};
+
+const INTERACTIONS = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel"];
+
+/** The feed a page shows (`/` or `/topics/<slug>`), whose next page Load more will fetch. */
+function feedOf(path: string): string | undefined {
+  return path === "/" ? BREAKING_FEED : /^\/topics\/([a-z0-9-]+)$/.exec(path)?.[1];
+}
+
+/** Asks for a resource now, for the app to pick up when it asks for it too. */
+function preload(href: string, rel: "modulepreload" | "preload") {
+  const link = document.createElement("link");
+  link.rel = rel;
+  link.href = href;
+  if (rel === "preload") {
+    // The app fetches JSON with fetch(): a same-origin CORS request the preload must match.
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+  }
+  document.head.append(link);
+}
+
+export function startUp({
+  entry,
+  imports = [],
+  settleTime = 3000,
+  idleTimeout = 2000,
+  signal,
+}: StartUpOptions): void {
+  let handedOver = false;
+  let appScript: HTMLScriptElement | undefined;
+  /** The Load more button shown busy, with what it showed before. */
+  let busy: { button: Element; children: Node[]; ariaDisabled: string | null } | undefined;
+
+  const textSizeButtons = () =>
+    document.querySelectorAll(`[${REPLAY_ATTRIBUTE}^="${TEXT_SIZE_REPLAY_PREFIX}"]`);
+
+  // The buttons were prerendered with MD pressed; show the size the head script applied.
+  const showPressed = () => {
+    const current = TEXT_SIZE_REPLAY_PREFIX + getTextSize();
+    for (const button of textSizeButtons()) {
+      button.setAttribute(
+        "aria-pressed",
+        String(button.getAttribute(REPLAY_ATTRIBUTE) === current),
+      );
+    }
+  };
+
+  const undoBusy = () => {
+    if (!busy) return;
+    busy.button.replaceChildren(...busy.children);
+    if (busy.ariaDisabled === null) busy.button.removeAttribute("aria-disabled");
+    else busy.button.setAttribute("aria-disabled", busy.ariaDisabled);
+    busy = undefined;
+  };
+
+  const loadApp = () => {
+    if (appScript || handedOver || signal?.aborted) return;
+    for (const module of imports) preload(module, "modulepreload");
+    appScript = document.createElement("script");
+    appScript.type = "module";
+    appScript.src = entry;
+    // Blocked or failed: the page stays as it was (Load more no longer busy), and the next
+    // interaction tries again.
+    appScript.onerror = () => {
+      appScript?.remove();
+      appScript = undefined;
+      undoBusy();
+    };
+    document.head.append(appScript);
+  };
+
+  const onClick = (event: Event) => {
+    if (handedOver || !(event.target instanceof Element)) return;
+    const button = event.target.closest(`[${REPLAY_ATTRIBUTE}]`);
+    const name = button?.getAttribute(REPLAY_ATTRIBUTE);
+    if (!button || !name) {
+      loadApp();
+      return;
+    }
+    event.preventDefault();
+    const size = parseTextSize(name.slice(TEXT_SIZE_REPLAY_PREFIX.length));
+    if (name.startsWith(TEXT_SIZE_REPLAY_PREFIX) && size) {
+      applyTextSize(size);
+      showPressed();
+    } else if (name === LOAD_MORE_REPLAY && !busy) {
+      busy = {
+        button,
+        children: [...button.childNodes],
+        ariaDisabled: button.getAttribute("aria-disabled"),
+      };
+      button.textContent = LOAD_MORE_BUSY_LABEL;
+      button.setAttribute("aria-disabled", "true");
+      // The stories the press asks for load while the app does.
+      const feed = feedOf(location.pathname);
+      const shown = parsePageParam(new URLSearchParams(location.search).get("page"));
+      if (feed) preload(API_PATHS.feedPage(feed, shown + 1), "preload");
+    }
+    loadApp();
+  };
+
+  showPressed();
+  document.addEventListener("click", onClick, { capture: true, signal });
+  for (const name of INTERACTIONS) {
+    addEventListener(name, loadApp, { capture: true, passive: true, once: true, signal });
+  }
+
+  window.dispatchStartUp = {
+    handOver() {
+      handedOver = true;
+      document.removeEventListener("click", onClick, true);
+      const pressed = busy ? LOAD_MORE_REPLAY : undefined;
+      undoBusy();
+      return pressed;
+    },
+  };
+
+  if (parsePageParam(new URLSearchParams(location.search).get("page")) > 1) {
+    // The app renders the N pages and React Router puts the reader back where they were; the
+    // browser, left to itself, would restore the position again at `load`, after the reader
+    // may have scrolled on.
+    history.scrollRestoration = "manual";
+    loadApp();
+    return;
+  }
+  const whenIdle = () =>
+    setTimeout(() => {
+      if ("requestIdleCallback" in window) requestIdleCallback(loadApp, { timeout: idleTimeout });
+      else loadApp();
+    }, settleTime);
+  if (document.readyState === "complete") whenIdle();
+  else addEventListener("load", whenIdle, { once: true, signal });
+}
