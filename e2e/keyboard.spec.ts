@@ -215,7 +215,7 @@ test("a whole journey by keyboard: skip link, Load more, a story, text size, nex
   await expect(h1(page, headline)).toBeFocused();
   const storyUrl = page.url();
 
-  const large = textSizeGroup(page).getByRole("button", { name: "LG large" });
+  const large = textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" });
   await pressUntilFocused(page, large, "Shift+Tab", 40);
   await page.keyboard.press("Space");
   await expect(large).toHaveAttribute("aria-pressed", "true");
@@ -269,10 +269,10 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     // start with the visible label, exactly one pressed.
     await expect(textSizeGroup(page)).toMatchAriaSnapshot(`
       - group "Text size":
-        - button "XS extra small" [pressed=false]
-        - button "SM small" [pressed=false]
-        - button "MD medium" [pressed]
-        - button "LG large" [pressed=false]
+        - button "XS extra small, 1 of 4" [pressed=false]
+        - button "SM small, 2 of 4" [pressed=false]
+        - button "MD medium, 3 of 4" [pressed]
+        - button "LG large, 4 of 4" [pressed=false]
     `);
 
     await page.keyboard.press("Shift+Tab");
@@ -280,7 +280,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     await expect(sm).toBeFocused();
     await page.keyboard.press("Space");
     await expect(textSizeGroup(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
-      "SM small",
+      "SM small, 2 of 4",
     );
     await expect(md).toHaveAttribute("aria-pressed", "false");
     await expect(page.locator("html")).toHaveAttribute("data-text-size", "sm");
@@ -290,7 +290,7 @@ test.describe("the text-size control follows the toggle-button pattern, by keybo
     await expect(lg).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(textSizeGroup(page).getByRole("button", { pressed: true })).toHaveAccessibleName(
-      "LG large",
+      "LG large, 4 of 4",
     );
     await expect(sm).toHaveAttribute("aria-pressed", "false");
 

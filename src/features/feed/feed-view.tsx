@@ -7,6 +7,9 @@ import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
+/** How long the Load more count waits for the focus move's own announcement to start. */
+const ANNOUNCE_AFTER_FOCUS_MS = 300;
+
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
  * pushed) is the source of truth for how many pages show, so reload, Back and a shared link
@@ -54,7 +57,14 @@ export function FeedView({ feed }: { feed: string }) {
     const added = stories.length - focusIndex.current;
     focusIndex.current = null;
     target.focus();
-    setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`);
+    // A focus move interrupts whatever a screen reader is saying, so the count comes after it:
+    // once the new story's headline has started, a polite message waits its turn instead of
+    // being cut off (or cutting the headline off).
+    const timer = window.setTimeout(
+      () => setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`),
+      ANNOUNCE_AFTER_FOCUS_MS,
+    );
+    return () => window.clearTimeout(timer);
   }, [stories.length]);
 
   const hasMore = shown < pageCount;
@@ -66,6 +76,8 @@ export function FeedView({ feed }: { feed: string }) {
 
   const showNextPage = () => {
     focusIndex.current = stories.length;
+    // The same words again ("10 more stories loaded") are only announced if they change.
+    setAnnouncement("");
     setSearchParams(
       (params) => {
         params.set("page", String(shown + 1));
@@ -159,7 +171,8 @@ export function FeedView({ feed }: { feed: string }) {
             onPointerEnter={prefetchNext}
             onFocus={prefetchNext}
             {...{ [REPLAY_ATTRIBUTE]: "load-more" }}
-            aria-disabled={waiting}
+            // Absent when pressable: "not disabled" is noise to a screen reader.
+            aria-disabled={waiting || undefined}
             className="button-primary"
           >
             {waiting
