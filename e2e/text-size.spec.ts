@@ -45,18 +45,16 @@ test("LG survives a reload and a move to another page, and applies before any sc
   expect(lgSize).toBeGreaterThan(mdSize);
 
   await page.reload();
-  await expect(textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
+  await expect(
+    textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" }),
+  ).toHaveAttribute("aria-pressed", "true");
   expect(await readingFontSize(page)).toBe(lgSize);
 
   await page.getByRole("main").getByRole("article").first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
-  await expect(textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
+  await expect(
+    textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" }),
+  ).toHaveAttribute("aria-pressed", "true");
 
   // A fresh tab with every script file blocked: only the inline head script can size the
   // prerendered text, so this is what the reader sees at first paint.
