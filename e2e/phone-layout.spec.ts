@@ -49,6 +49,10 @@ test.describe("prerendered, JavaScript off, 360 x 740", () => {
       await page.goto(path);
       const headline = await pageTop(page, "main h1");
       const paragraph = await pageTop(page, "main article .story-body > p");
+      test.info().annotations.push({
+        type: "position at 360 x 740",
+        description: `${path}: headline top ${Math.round(headline)} px, first paragraph top ${Math.round(paragraph)} px`,
+      });
       expect(headline, `${path}: headline top`).toBeLessThanOrEqual(STORY_HEADLINE_TOP);
       expect(paragraph, `${path}: first paragraph top`).toBeLessThanOrEqual(
         STORY_FIRST_PARAGRAPH_TOP,
@@ -68,6 +72,10 @@ test.describe("prerendered, JavaScript off, 360 x 740", () => {
       const top = await first.evaluate(
         (element) => element.getBoundingClientRect().top + window.scrollY,
       );
+      test.info().annotations.push({
+        type: "position at 360 x 740",
+        description: `${path}: first story headline top ${Math.round(top)} px`,
+      });
       expect(top, `${path}: first story headline top`).toBeLessThanOrEqual(
         FRONT_FIRST_HEADLINE_TOP,
       );
