@@ -136,7 +136,7 @@ test.afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-test("the front page and Load more show every hostile headline, summary, caption and topic as text", async ({
+test("the front page and Load more show every hostile headline, summary and topic as text", async ({
   page,
 }) => {
   const allowed = await open(page, "/");
@@ -155,12 +155,12 @@ test("the front page and Load more show every hostile headline, summary, caption
       "href",
       `/stories/${story.id}`,
     );
-    await expect(card.getByRole("img")).toHaveAttribute("alt", story.photo.alt);
+    // A card's thumbnail is decorative and carries no caption: the hostile alt text, caption
+    // and credit are checked on each story page below.
+    await expect(card.locator("img")).toHaveAttribute("alt", "");
     Object.assign(expected, {
       [`${story.id} headline`]: story.headline,
       [`${story.id} summary`]: story.summary,
-      [`${story.id} caption`]: story.photo.caption ?? "",
-      [`${story.id} credit`]: story.photo.credit ?? "",
     });
   }
   for (const topic of topics) {
@@ -174,7 +174,10 @@ test("the front page and Load more show every hostile headline, summary, caption
   }
   await expectLiteralText(page, expected);
 
-  const banner = page.getByRole("region", { name: "Breaking News" });
+  // The banner shows the newest three; the rest of the breaking stories are in the side column.
+  const breaking = page
+    .getByRole("region", { name: "Breaking News" })
+    .or(page.getByRole("region", { name: "More breaking stories" }));
   const special = page.getByRole("region", { name: "Special Report" });
   // The banner and Special Report list the newest few; every headline is also on a card.
   const newestFirst = stories.toSorted(
@@ -183,10 +186,9 @@ test("the front page and Load more show every hostile headline, summary, caption
       (a.id < b.id ? -1 : 1),
   );
   for (const story of newestFirst.slice(0, HIGHLIGHTS_LIMIT)) {
-    await expect(banner.getByRole("link", { name: story.headline, exact: true })).toBeVisible();
+    await expect(breaking.getByRole("link", { name: story.headline, exact: true })).toBeVisible();
     await expect(special.getByRole("link", { name: story.headline, exact: true })).toBeVisible();
   }
-  expect(await altTexts(page)).toEqual(expect.arrayContaining(stories.map((s) => s.photo.alt)));
 });
 
 test("every topic page is headed and titled by its hostile name, shown as text", async ({

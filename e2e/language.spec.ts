@@ -81,6 +81,11 @@ test("a Persian story is Persian and mirrored; the page around it stays English"
   const caption = article.getByRole("figure").locator("figcaption");
   await expect(caption).toHaveAttribute("dir", "rtl");
   await expect(caption).toHaveAttribute("lang", "fa");
+  // Read wholly in Persian: the hidden "Image caption, " and "Credit: " are Persian words
+  // (as BBC Persian has them), not English ones in another voice.
+  await expect(article.getByRole("figure")).toHaveAccessibleName(/^توضیح تصویر، \S/);
+  await expect(caption).toContainText("منبع تصویر، ");
+  await expect(caption.locator("[lang]")).toHaveCount(0);
 
   await expectPersianDate(article.locator("time").first());
 
@@ -108,7 +113,13 @@ test("its card in a feed is Persian and mirrored too, inside the English feed", 
 
   const headline = card.getByRole("heading", { level: 2 });
   expect((await firstLineGaps(headline)).right).toBeLessThanOrEqual(1);
-  await expect(card.getByRole("figure").locator("figcaption")).toHaveAttribute("dir", "rtl");
+  // Mirrored, its thumbnail sits at the left.
+  const [cardBox, thumbnailBox] = await Promise.all([
+    card.boundingBox(),
+    card.locator("img").boundingBox(),
+  ]);
+  if (!cardBox || !thumbnailBox) throw new Error("card not laid out");
+  expect(thumbnailBox.x - cardBox.x).toBeLessThanOrEqual(1);
   await expectPersianDate(card.locator("time"));
   // The topic name and the sample label are the site's English words.
   await expect(card.getByText("Iran", { exact: true })).toHaveAttribute("lang", "en");

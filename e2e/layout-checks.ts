@@ -53,6 +53,9 @@ export function unreadableText(page: Page): Promise<{ clipped: string[]; overlap
       const parent = node.parentElement;
       if (!node.data.trim() || !parent || visuallyHidden(parent)) continue;
       if (getComputedStyle(parent).visibility !== "visible") continue;
+      // Not drawn at all (display: none, or inside a closed <details> such as the Topics
+      // menu), though the browser can still lay it out when asked for its boxes.
+      if (!parent.checkVisibility()) continue;
       range.selectNodeContents(node);
       for (const box of range.getClientRects()) {
         // Above the document: the skip links waiting for focus.
@@ -99,6 +102,7 @@ export function outsideViewport(page: Page): Promise<string[]> {
     for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
       const box = element.getBoundingClientRect();
       if (box.width <= 1 && box.height <= 1) continue;
+      if (!element.checkVisibility()) continue;
       if (box.right > width + 1 || box.left < -1) {
         problems.push(
           `<${element.tagName.toLowerCase()} class="${element.className}"> spans ${box.left.toFixed(0)}..${box.right.toFixed(0)} of a ${width}px viewport`,

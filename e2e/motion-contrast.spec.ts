@@ -177,7 +177,9 @@ test.describe("forced colours (Windows High Contrast)", () => {
   test("the chosen text size still stands out from the others", async ({ page }) => {
     await page.goto("/");
     const sizes = page.getByRole("group", { name: "Text size" });
-    await expect(sizes.getByRole("button", { pressed: true })).toHaveAccessibleName("MD medium");
+    await expect(sizes.getByRole("button", { pressed: true })).toHaveAccessibleName(
+      "MD medium, 3 of 4",
+    );
     const pressed = await cssColor(
       sizes.getByRole("button", { pressed: true }),
       "background-color",

@@ -60,11 +60,11 @@ export const PAGE_TYPES: PageType[] = [
 
 /**
  * The sizes the app offers, in order, each with its visible label and the accessible name the
- * control gives it (the label, then the spoken word: "LG large").
+ * control gives it (the label, the spoken word and its place among them: "LG large, 4 of 4").
  */
-export const TEXT_SIZES = APP_TEXT_SIZES.map(({ label, name }) => ({
+export const TEXT_SIZES = APP_TEXT_SIZES.map(({ label, name }, index) => ({
   label,
-  name: `${label} ${name}`,
+  name: `${label} ${name}, ${index + 1} of ${APP_TEXT_SIZES.length}`,
 }));
 
 export type TextSizeLabel = (typeof APP_TEXT_SIZES)[number]["label"];

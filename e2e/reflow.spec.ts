@@ -78,24 +78,33 @@ test.describe("1.4.4 resize: LG text plus 200% zoom", () => {
 
       // Every link and button (apart from the skip links, which appear on focus) can be
       // scrolled to, is visible, and is the element that a click at its centre would reach.
+      // The Topics menu is opened first so its links are checked too; what this width does not
+      // render at all (the wide screens' topic row, the banner's second and third stories) is
+      // no control here, and is checked at its own width by phone-layout.spec.ts.
+      await page.getByRole("navigation", { name: "Topics" }).locator("summary").click();
       const controls = page.locator(
-        "a[href]:not(.skip-links a), button, [tabindex]:not([tabindex='-1'])",
+        "a[href]:not(.skip-links a), button, summary, [tabindex]:not([tabindex='-1'])",
       );
       const unreachable = await controls.evaluateAll((elements) =>
-        elements.flatMap((element) => {
-          element.scrollIntoView({ block: "center", inline: "nearest" });
-          const box = element.getBoundingClientRect();
-          const first = element.getClientRects()[0] ?? box;
-          const hit = document.elementFromPoint(
-            first.left + first.width / 2,
-            first.top + first.height / 2,
-          );
-          const visible =
-            box.width > 0 && box.height > 0 && box.left >= -1 && box.right <= window.innerWidth + 1;
-          return visible && hit && element.contains(hit)
-            ? []
-            : [`"${element.textContent?.trim().slice(0, 40)}" is hidden, cut off or covered`];
-        }),
+        elements
+          .filter((element) => element.checkVisibility())
+          .flatMap((element) => {
+            element.scrollIntoView({ block: "center", inline: "nearest" });
+            const box = element.getBoundingClientRect();
+            const first = element.getClientRects()[0] ?? box;
+            const hit = document.elementFromPoint(
+              first.left + first.width / 2,
+              first.top + first.height / 2,
+            );
+            const visible =
+              box.width > 0 &&
+              box.height > 0 &&
+              box.left >= -1 &&
+              box.right <= window.innerWidth + 1;
+            return visible && hit && element.contains(hit)
+              ? []
+              : [`"${element.textContent?.trim().slice(0, 40)}" is hidden, cut off or covered`];
+          }),
       );
       expect(unreachable).toEqual([]);
     });
@@ -115,10 +124,9 @@ test.describe("1.4.4 resize: LG text plus 200% zoom", () => {
     await page.getByRole("link", { name: /^Next story/ }).click();
     await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeFocused();
     await expectNoSidewaysScroll(page, "next story at LG and 200%");
-    await page
-      .getByRole("navigation", { name: "Topics" })
-      .getByRole("link", { name: "Iran" })
-      .click();
+    const topics = page.getByRole("navigation", { name: "Topics" });
+    await topics.locator("summary", { hasText: "Topics" }).click();
+    await topics.getByRole("link", { name: "Iran" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Iran" })).toBeFocused();
     await page.goto(SEED_STORY);
     await page.getByRole("button", { name: "SM small" }).click();

@@ -23,6 +23,12 @@ for (const pageType of PAGE_TYPES) {
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Breaking News" })).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Special Report" })).toHaveCount(1);
+    // The side column (beside the page at this width) holds the Special Report.
+    await expect(
+      page
+        .getByRole("complementary", { name: "More stories" })
+        .getByRole("region", { name: "Special Report" }),
+    ).toHaveCount(1);
     // The banner holds the site name and the text size; the topics are its navigation.
     await expect(page.getByRole("banner").getByRole("link", { name: "Dispatch" })).toBeVisible();
     await expect(page.getByRole("banner").getByRole("group", { name: "Text size" })).toBeVisible();
@@ -43,7 +49,10 @@ for (const pageType of PAGE_TYPES) {
     // Every figure has a picture with alt text and a visible caption, and is named by it.
     const figures = page.locator("figure");
     const figureCount = await figures.count();
-    await expect(page.getByRole("figure", { name: /^Image caption, \S/ })).toHaveCount(figureCount);
+    // The hidden prefix is in the story's language ("Image caption, ", "توضیح تصویر، ").
+    await expect(
+      page.getByRole("figure", { name: /^(Image caption, |توضیح تصویر، )\S/ }),
+    ).toHaveCount(figureCount);
     for (const figure of await figures.all()) {
       await expect(figure.getByRole("img")).toHaveAttribute("alt", /\S/);
       await expect(figure.locator("figcaption")).toBeVisible();
@@ -53,12 +62,16 @@ for (const pageType of PAGE_TYPES) {
       elements.map((element) => ({
         datetime: element.getAttribute("datetime") ?? "",
         text: element.textContent ?? "",
+        full: element.getAttribute("title") ?? "",
       })),
     );
     for (const time of times) {
       expect(time.datetime, `<time>${time.text}</time>`).toMatch(ISO_DATE_TIME);
       expect(Number.isNaN(Date.parse(time.datetime))).toBe(false);
       expect(time.text.trim()).not.toBe("");
+      // The full date and time is in the text assistive technology reads, not only in title.
+      expect(time.full, `<time>${time.text}</time> has a full date`).toMatch(/\S.*UTC$/);
+      expect(time.text).toContain(time.full);
     }
 
     // The page's own title comes first in <head>, so it is the document's title. (index.html

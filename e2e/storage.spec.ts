@@ -17,22 +17,22 @@ const sizeButton = (page: Page, name: string) =>
 async function expectDefaultSizeAndWorkingControl(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Breaking News" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("article")).toHaveCount(10);
-  await expect(sizeButton(page, "MD medium")).toHaveAttribute("aria-pressed", "true");
+  await expect(sizeButton(page, "MD medium, 3 of 4")).toHaveAttribute("aria-pressed", "true");
   const atLoad = await readingFontSize(page);
 
-  await sizeButton(page, "LG large").click();
-  await expect(sizeButton(page, "LG large")).toHaveAttribute("aria-pressed", "true");
-  await expect(sizeButton(page, "MD medium")).toHaveAttribute("aria-pressed", "false");
+  await sizeButton(page, "LG large, 4 of 4").click();
+  await expect(sizeButton(page, "LG large, 4 of 4")).toHaveAttribute("aria-pressed", "true");
+  await expect(sizeButton(page, "MD medium, 3 of 4")).toHaveAttribute("aria-pressed", "false");
   expect(await readingFontSize(page)).toBeGreaterThan(atLoad);
 
-  await sizeButton(page, "MD medium").click();
+  await sizeButton(page, "MD medium, 3 of 4").click();
   expect(await readingFontSize(page)).toBe(atLoad);
 
-  await sizeButton(page, "SM small").click();
+  await sizeButton(page, "SM small, 2 of 4").click();
   expect(await readingFontSize(page)).toBeLessThan(atLoad);
   await page.getByRole("main").getByRole("article").first().getByRole("link").first().click();
   await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeFocused();
-  await expect(sizeButton(page, "SM small")).toHaveAttribute("aria-pressed", "true");
+  await expect(sizeButton(page, "SM small, 2 of 4")).toHaveAttribute("aria-pressed", "true");
 }
 
 const refusals: { name: string; refuse: () => void }[] = [
@@ -114,7 +114,7 @@ for (const [name, value] of garbage) {
 
     // Storage works here, so the new choice replaces the garbage and survives a reload.
     await page.reload();
-    await expect(sizeButton(page, "SM small")).toHaveAttribute("aria-pressed", "true");
+    await expect(sizeButton(page, "SM small, 2 of 4")).toHaveAttribute("aria-pressed", "true");
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe("sm");
     expect(problems).toEqual([]);
   });

@@ -9,10 +9,10 @@ test("the control offers XS, SM, MD and LG with spoken names, MD chosen by defau
   await page.goto("/");
   // Written out here, not read from the app: a size dropped or renamed there must fail.
   expect(TEXT_SIZES.map((size) => size.name)).toEqual([
-    "XS extra small",
-    "SM small",
-    "MD medium",
-    "LG large",
+    "XS extra small, 1 of 4",
+    "SM small, 2 of 4",
+    "MD medium, 3 of 4",
+    "LG large, 4 of 4",
   ]);
   for (const size of TEXT_SIZES) {
     const button = textSizeGroup(page).getByRole("button", { name: size.name, exact: true });
@@ -45,18 +45,16 @@ test("LG survives a reload and a move to another page, and applies before any sc
   expect(lgSize).toBeGreaterThan(mdSize);
 
   await page.reload();
-  await expect(textSizeGroup(page).getByRole("button", { name: "LG large" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
+  await expect(
+    textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" }),
+  ).toHaveAttribute("aria-pressed", "true");
   expect(await readingFontSize(page)).toBe(lgSize);
 
   await page.getByRole("main").getByRole("article").first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
-  await expect(textSizeGroup(page).getByRole("button", { name: "LG large" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
+  await expect(
+    textSizeGroup(page).getByRole("button", { name: "LG large, 4 of 4" }),
+  ).toHaveAttribute("aria-pressed", "true");
 
   // A fresh tab with every script file blocked: only the inline head script can size the
   // prerendered text, so this is what the reader sees at first paint.

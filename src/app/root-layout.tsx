@@ -1,29 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import type { MouseEvent } from "react";
-import { Outlet, ScrollRestoration, useNavigation } from "react-router";
+import { type KeyboardEvent, useEffect, useRef } from "react";
+import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
-import { BreakingBanner } from "@/features/highlights/breaking-banner";
+import type { Topic } from "@/content/api-types";
+import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { TextSizeControl } from "@/features/reading-size/text-size-control";
+import { InPageLink } from "@/shared/in-page-link";
 import { Link, NavLink } from "@/shared/link";
 
 const MAIN_ID = "main";
 const NAV_ID = "topics-nav";
-
-/**
- * Skip links are plain in-page anchors that work before any script runs; with script, the
- * click moves focus explicitly so the router never treats the hash as a navigation.
- */
-function skipTo(id: string) {
-  return (event: MouseEvent<HTMLAnchorElement>) => {
-    const target = document.getElementById(id);
-    if (!target) return;
-    event.preventDefault();
-    target.focus();
-  };
-}
 
 export function RootLayout() {
   useRouteFocus();
@@ -31,53 +20,40 @@ export function RootLayout() {
   // A page whose data is still on its way keeps the old page in place (no layout jump) and
   // shows a thin bar pinned to the top, outside the flow.
   const loading = useNavigation().state === "loading";
+  const { pathname } = useLocation();
+  // On a phone a story page starts with the story: its banner waits in the side column.
+  const storyPage = pathname.startsWith("/stories/");
   return (
-    <>
+    <div className={storyPage ? "site-layout story-layout" : "site-layout"}>
       {loading ? <div className="navigation-progress" aria-hidden="true" /> : null}
-      <div className="skip-links">
-        <a href={`#${MAIN_ID}`} onClick={skipTo(MAIN_ID)}>
-          Skip to main content
-        </a>
-        <a href={`#${NAV_ID}`} onClick={skipTo(NAV_ID)}>
-          Skip to navigation
-        </a>
+      <div className="skip-links print:hidden">
+        <InPageLink target={MAIN_ID}>Skip to main content</InPageLink>
+        <InPageLink target={NAV_ID}>Skip to navigation</InPageLink>
       </div>
-      <header className="site-header">
-        <div className="page-frame flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3">
+      <header className="site-header print:hidden">
+        <div className="page-frame header-bar">
           <Link to="/" className="site-name">
             Dispatch
           </Link>
           <TextSizeControl />
         </div>
-        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics">
-          <ul className="page-frame flex flex-wrap gap-x-1 gap-y-1 py-1">
-            <li>
-              <NavLink to="/" end className="nav-link">
-                Breaking News
-              </NavLink>
-            </li>
-            {topics.map((topic) => (
-              <li key={topic.slug}>
-                <NavLink to={`/topics/${topic.slug}`} className="nav-link">
-                  {topic.name}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="page-frame topics-nav">
+          <TopicsMenu topics={topics} pathname={pathname} />
+          <TopicLinks topics={topics} className="topics-inline" />
         </nav>
       </header>
       <ConnectionStatus />
       <BreakingBanner />
-      <main
-        id={MAIN_ID}
-        tabIndex={-1}
-        aria-busy={loading}
-        className="page-frame pt-6 focus:outline-none"
-      >
-        <Outlet />
-      </main>
-      <SpecialReports />
-      <footer className="site-footer">
+      <div className="page-frame page-columns">
+        <main id={MAIN_ID} tabIndex={-1} aria-busy={loading} className="focus:outline-none">
+          <Outlet />
+        </main>
+        <aside aria-label="More stories" className="side-column print:hidden">
+          <MoreBreaking />
+          <SpecialReports />
+        </aside>
+      </div>
+      <footer className="site-footer print:hidden">
         <div className="page-frame py-8 text-sm">
           <p>
             Dispatch — a news reader. Stories marked “Sample story” are demo content written for
@@ -86,6 +62,51 @@ export function RootLayout() {
         </div>
       </footer>
       <ScrollRestoration />
-    </>
+    </div>
+  );
+}
+
+/**
+ * On narrow screens the topics wait behind a "Topics" button: a native disclosure, so it opens
+ * without JavaScript, from the keyboard, and says "collapsed"/"expanded" to a screen reader.
+ * With script it also closes on Escape and after the reader picks a topic.
+ */
+function TopicsMenu({ topics, pathname }: { topics: Topic[]; pathname: string }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname]);
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    const details = menu.current;
+    if (event.key !== "Escape" || !details?.open) return;
+    details.open = false;
+    details.querySelector("summary")?.focus();
+  };
+  return (
+    <details ref={menu} className="topics-menu" onKeyDown={closeOnEscape}>
+      <summary className="topics-menu-button">Topics</summary>
+      <TopicLinks topics={topics} className="topics-menu-list" />
+    </details>
+  );
+}
+
+/** The topic links; the wide-screen row and the narrow-screen menu each show one copy. */
+function TopicLinks({ topics, className }: { topics: Topic[]; className: string }) {
+  return (
+    <ul className={className}>
+      <li>
+        <NavLink to="/" end className="nav-link">
+          Breaking News
+        </NavLink>
+      </li>
+      {topics.map((topic) => (
+        <li key={topic.slug}>
+          <NavLink to={`/topics/${topic.slug}`} className="nav-link">
+            {topic.name}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -8,6 +8,11 @@ export const PRERENDER_STATE_ID = "dispatch-state";
 export const REPLAY_ATTRIBUTE = "data-replay";
 /** `data-replay` of Load more: pressed before the app is ready, it is pressed again after. */
 export const LOAD_MORE_REPLAY = "load-more";
+/**
+ * On Load more: the API file its next press needs, when that file is not fetched yet. The
+ * start-up script asks for it at the press, so the stories download while the app does.
+ */
+export const PRELOAD_ATTRIBUTE = "data-preload";
 /** `data-replay` of a text-size button is this prefix and the size: `text-size-lg`. */
 export const TEXT_SIZE_REPLAY_PREFIX = "text-size-";
 

@@ -10,6 +10,8 @@ import { startUp } from "@/start-up/start-up";
 const ENTRY = "/assets/index-test.js";
 let stop: AbortController;
 
+const NEXT_ARCHIVE_PAGE = "/archive/breaking-news/5.json";
+
 function prerenderedPage() {
   document.body.innerHTML = `
     <fieldset><legend>Text size</legend>
@@ -20,7 +22,7 @@ function prerenderedPage() {
         )
         .join("")}
     </fieldset>
-    <button type="button" data-replay="load-more" aria-disabled="false" class="button-primary">Load more</button>
+    <button type="button" data-replay="load-more" data-preload="${NEXT_ARCHIVE_PAGE}" aria-disabled="false" class="button-primary">Load more</button>
     <a href="/stories/one">A story</a>`;
 }
 
@@ -103,20 +105,14 @@ describe("before the app has loaded", () => {
     expect(loadMore).toHaveAttribute("aria-disabled", "false");
   });
 
-  it.each([
-    ["/", "/api/feeds/breaking-news/2.json"],
-    ["/topics/iran?page=2", "/api/feeds/iran/3.json"],
-  ])(
-    "a Load more press on %s fetches the stories it asks for, %s, while the app loads",
-    (url, next) => {
-      start(url);
-      button("load-more").click();
-      expect(preloads()).toContainEqual(["preload", next]);
-      const link = document.head.querySelector('link[rel="preload"]') as HTMLLinkElement;
-      expect(link.as).toBe("fetch");
-      expect(link.crossOrigin).toBe("anonymous");
-    },
-  );
+  it("a Load more press fetches the stories it asks for while the app loads", () => {
+    start();
+    button("load-more").click();
+    expect(preloads()).toContainEqual(["preload", NEXT_ARCHIVE_PAGE]);
+    const link = document.head.querySelector('link[rel="preload"]') as HTMLLinkElement;
+    expect(link.as).toBe("fetch");
+    expect(link.crossOrigin).toBe("anonymous");
+  });
 
   it("after the hand-over it leaves every press to the app", () => {
     start();

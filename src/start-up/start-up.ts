@@ -1,10 +1,10 @@
-import { API_PATHS, BREAKING_FEED } from "@/content/api-types";
 import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/reading-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
 import {
   LOAD_MORE_REPLAY,
+  PRELOAD_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
   TEXT_SIZE_REPLAY_PREFIX,
 } from "@/shared/prerender-contract";
@@ -45,11 +45,6 @@ export type StartUpOptions = {
 };
 
 const INTERACTIONS = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel"];
-
-/** The feed a page shows (`/` or `/topics/<slug>`), whose next page Load more will fetch. */
-function feedOf(path: string): string | undefined {
-  return path === "/" ? BREAKING_FEED : /^\/topics\/([a-z0-9-]+)$/.exec(path)?.[1];
-}
 
 /** Asks for a resource now, for the app to pick up when it asks for it too. */
 function preload(href: string, rel: "modulepreload" | "preload") {
@@ -136,9 +131,8 @@ export function startUp({
       button.textContent = LOAD_MORE_BUSY_LABEL;
       button.setAttribute("aria-disabled", "true");
       // The stories the press asks for load while the app does.
-      const feed = feedOf(location.pathname);
-      const shown = parsePageParam(new URLSearchParams(location.search).get("page"));
-      if (feed) preload(API_PATHS.feedPage(feed, shown + 1), "preload");
+      const next = button.getAttribute(PRELOAD_ATTRIBUTE);
+      if (next) preload(next, "preload");
     }
     loadApp();
   };

@@ -1,10 +1,12 @@
+import { virtual } from "@guidepup/virtual-screen-reader";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { feedQuery, topicsQuery } from "@/content/api-client";
-import type { FeedHead, StorySummary } from "@/content/api-types";
+import type { FeedArchivePage, FeedHead, StorySummary } from "@/content/api-types";
 import { FeedView } from "@/features/feed/feed-view";
+import { SCREEN_READER_TIMEOUT } from "@/test/screen-reader";
 
 const summary = (id: string, overrides: Partial<StorySummary> = {}): StorySummary => ({
   id,
@@ -16,22 +18,24 @@ const summary = (id: string, overrides: Partial<StorySummary> = {}): StorySummar
   ...overrides,
 });
 
-function renderFeed(stories: StorySummary[]) {
+function renderFeed(stories: StorySummary[], more: StorySummary[] = []) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const head: FeedHead = {
     feed: "breaking-news",
     title: "Breaking News",
-    total: stories.length,
+    total: stories.length + more.length,
     stories,
-    next: null,
+    next: more.length > 0 ? 1 : null,
   };
+  const archive: FeedArchivePage = { feed: "breaking-news", page: 1, stories: more, next: null };
+  // The next archive page already fetched (as the prefetch near the button leaves it).
   queryClient.setQueryData(feedQuery("breaking-news").queryKey, {
-    pages: [head],
-    pageParams: [0],
+    pages: more.length > 0 ? [head, archive] : [head],
+    pageParams: more.length > 0 ? [0, 1] : [0],
   });
   queryClient.setQueryData(topicsQuery().queryKey, [{ slug: "science", name: "Science" }]);
   const router = createMemoryRouter([{ path: "/", element: <FeedView feed="breaking-news" /> }]);
-  render(
+  return render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
@@ -60,5 +64,33 @@ describe("FeedView", () => {
       "Headline of third",
     );
     expect(reported).toHaveBeenCalled();
+  });
+});
+
+describe("FeedView, read by a screen reader", { timeout: SCREEN_READER_TIMEOUT }, () => {
+  const ids = (prefix: string) =>
+    Array.from({ length: 10 }, (_, i) => summary(`${prefix}-${i + 1}`));
+
+  it("says Load more, then after the press the first new story, and only then how many were added", async () => {
+    const { container } = renderFeed(ids("first"), ids("second"));
+    await virtual.start({ container });
+    try {
+      const button = screen.getByRole("button", { name: "Load more" });
+      button.focus();
+      expect(await virtual.lastSpokenPhrase()).toBe("button, Load more");
+      await virtual.clearSpokenPhraseLog();
+      await virtual.act();
+      await waitFor(async () =>
+        expect(await virtual.spokenPhraseLog()).toContain("polite: 10 more stories loaded"),
+      );
+      const spoken = await virtual.spokenPhraseLog();
+      const focused = spoken.indexOf("link, Headline of second-1");
+      // The focus move is heard first; the count waits its turn instead of cutting it off.
+      expect(focused, spoken.join("\n")).toBeGreaterThanOrEqual(0);
+      expect(spoken.indexOf("polite: 10 more stories loaded")).toBeGreaterThan(focused);
+      expect(document.activeElement).toHaveTextContent("Headline of second-1");
+    } finally {
+      await virtual.stop();
+    }
   });
 });

@@ -2,13 +2,16 @@ import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
-import { FEED_PAGE_SIZE } from "@/content/api-types";
+import { API_PATHS, FEED_PAGE_SIZE } from "@/content/api-types";
 import { feedScreens } from "@/features/feed/feed-stories";
 import { LOAD_MORE_BUSY_LABEL, LOAD_MORE_LABEL } from "@/features/feed/load-more-labels";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
-import { LOAD_MORE_REPLAY, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
+import { LOAD_MORE_REPLAY, PRELOAD_ATTRIBUTE, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
+
+/** How long the Load more count waits for the focus move's own announcement to start. */
+const ANNOUNCE_AFTER_FOCUS_MS = 300;
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -58,11 +61,19 @@ export function FeedView({ feed }: { feed: string }) {
     const added = stories.length - focusIndex.current;
     focusIndex.current = null;
     target.focus();
-    setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`);
+    // A focus move interrupts whatever a screen reader is saying, so the count comes after it:
+    // once the new story's headline has started, a polite message waits its turn instead of
+    // being cut off (or cutting the headline off).
+    const timer = window.setTimeout(
+      () => setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`),
+      ANNOUNCE_AFTER_FOCUS_MS,
+    );
+    return () => window.clearTimeout(timer);
   }, [stories.length]);
 
   const hasMore = shown < pageCount;
   const nextReady = screens.ready > shown;
+  const nextArchivePage = nextReady ? null : (data.pages.at(-1)?.next ?? null);
   // `waiting`: the reader pressed Load more and the page is not here yet; `failed`: that press
   // ended in an error. A prefetch that fails stays silent: the next press simply retries.
   const [waiting, setWaiting] = useState(false);
@@ -70,6 +81,8 @@ export function FeedView({ feed }: { feed: string }) {
 
   const showNextPage = () => {
     focusIndex.current = stories.length;
+    // The same words again ("10 more stories loaded") are only announced if they change.
+    setAnnouncement("");
     setSearchParams(
       (params) => {
         params.set("page", String(shown + 1));
@@ -162,8 +175,13 @@ export function FeedView({ feed }: { feed: string }) {
             onClick={loadMore}
             onPointerEnter={prefetchNext}
             onFocus={prefetchNext}
-            {...{ [REPLAY_ATTRIBUTE]: LOAD_MORE_REPLAY }}
-            aria-disabled={waiting}
+            {...{
+              [REPLAY_ATTRIBUTE]: LOAD_MORE_REPLAY,
+              [PRELOAD_ATTRIBUTE]:
+                nextArchivePage === null ? undefined : API_PATHS.feedArchive(feed, nextArchivePage),
+            }}
+            // Absent when pressable: "not disabled" is noise to a screen reader.
+            aria-disabled={waiting || undefined}
             className="button-primary"
           >
             {waiting

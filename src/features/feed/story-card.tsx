@@ -1,41 +1,42 @@
 import type { StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
-import { Figure } from "@/shared/figure";
+import { Thumbnail } from "@/shared/figure";
 import { StoryLink } from "@/shared/story-link";
 import { StoryTime } from "@/shared/story-time";
 
 type Props = {
   story: StorySummary;
   topicName: string | undefined;
-  /** The first card's photo is the page's largest paint: fetch it first. */
+  /** The first card's photo may be the page's largest paint: fetch it first. */
   priority: boolean;
 };
 
+/**
+ * A card: headline, summary, topic and time beside a small thumbnail on a phone (the words
+ * flow round it), the photo at 40% from tablet width. The thumbnail comes first in the source
+ * so it can sit at the top beside the headline; it is decorative, so nothing is read out of
+ * order.
+ */
 export function StoryCard({ story, topicName, priority }: Props) {
   const dir = textDirection(story.lang);
   return (
-    <article lang={story.lang} dir={dir} className="story-card">
+    <article
+      lang={story.lang}
+      dir={dir}
+      className={story.photo ? "story-card story-card-with-photo" : "story-card"}
+    >
+      {story.photo ? <Thumbnail photo={story.photo} priority={priority} /> : null}
       <h2 className="story-card-headline text-[1.25em] font-bold leading-snug">
-        {/* Inline, a one-line headline at XS is under 24 px tall (2.5.8); as an inline-block
-            its line height counts, and min-h-6 keeps the floor whatever the font. */}
+        {/* Inline, a one-line headline at XS is under 24 px tall (2.5.8); as a block its line
+            height counts, and min-h-6 keeps the floor whatever the font. A block (not an
+            inline-block, which would be as wide as the card) wraps beside the thumbnail. */}
         <StoryLink
           id={story.id}
-          className="inline-block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
+          className="block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
         >
           {story.headline}
         </StoryLink>
       </h2>
-      {story.photo ? (
-        <div className="story-card-figure">
-          <Figure
-            photo={story.photo}
-            layout="card"
-            priority={priority}
-            lang={story.lang}
-            dir={dir}
-          />
-        </div>
-      ) : null}
       <p className="story-card-summary leading-relaxed">{story.summary}</p>
       <p className="story-card-meta flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.875em] text-[var(--color-muted)]">
         {story.sample ? (

@@ -5,7 +5,7 @@ import { StoryLinkList } from "@/shared/story-link-list";
 export function SpecialReports() {
   const stories = useQuery(specialReportsQuery()).data?.stories ?? [];
   return (
-    <section aria-labelledby="special-report-heading" className="page-frame mt-12">
+    <section aria-labelledby="special-report-heading" className="special-reports">
       <h2 id="special-report-heading" className="section-heading">
         Special Report
       </h2>
@@ -14,7 +14,7 @@ export function SpecialReports() {
       ) : (
         <StoryLinkList
           stories={stories}
-          className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3"
+          className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1"
           linkClassName="related-link"
         />
       )}

@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Block } from "@/content/schema";
 import { StoryBlocks } from "@/features/story/story-blocks";
+import { missingInOrder, readAloud, SCREEN_READER_TIMEOUT } from "@/test/screen-reader";
 
 const photo = {
   src: "images/harbour.jpg",
@@ -76,7 +77,8 @@ describe("StoryBlocks", () => {
     expect(image).toHaveAttribute("width", "1280");
     expect(image).toHaveAttribute("height", "720");
     const caption = figure.querySelector("figcaption");
-    expect(caption).toHaveTextContent(/^Image caption, The harbour at dawn\./);
+    // Persian words for "Image caption, ", so the whole caption is read in Persian.
+    expect(caption).toHaveTextContent(/^توضیح تصویر، The harbour at dawn\./);
     expect(caption).toHaveAttribute("dir", "rtl");
     expect(within(caption as HTMLElement).getByText(photo.credit)).not.toBe(
       within(caption as HTMLElement).getByText(photo.caption),
@@ -163,5 +165,44 @@ describe("StoryBlocks", () => {
       expect(note).toHaveAttribute("lang", "en");
       expect(note).toHaveAttribute("dir", "ltr");
     });
+  });
+});
+
+describe("a story's figure, read by a screen reader", { timeout: SCREEN_READER_TIMEOUT }, () => {
+  it.each([
+    ["an English", "en", "ltr" as const, "Image caption, ", "Credit: "],
+    ["a Persian", "fa", "rtl" as const, "توضیح تصویر، ", "منبع تصویر، "],
+  ])(
+    "in %s story: the picture by its alt text, then the caption and the credit, each announced as such",
+    async (_name, lang, dir, captionPrefix, creditPrefix) => {
+      const { container } = renderBlocks([{ type: "photo", photo }], lang, dir);
+      const spoken = await readAloud(container);
+      expect(
+        missingInOrder(spoken, [
+          "figure",
+          `image, ${photo.alt}`,
+          "caption",
+          captionPrefix.trim(),
+          photo.caption,
+          creditPrefix.trim(),
+          photo.credit,
+          "end of caption",
+        ]),
+        spoken.join("\n"),
+      ).toBeUndefined();
+      // The prefixes are in the caption's own language: no English voice switch in Persian.
+      const prefixes = container.querySelectorAll("figcaption .sr-only");
+      for (const prefix of prefixes) expect(prefix.closest("[lang]")).toHaveAttribute("lang", lang);
+    },
+  );
+
+  it("falls back to English prefixes, marked English, where there is no translation", () => {
+    const { container } = renderBlocks([{ type: "photo", photo }], "ar", "rtl");
+    const prefixes = [...container.querySelectorAll("figcaption .sr-only")];
+    expect(prefixes.map((prefix) => prefix.textContent)).toEqual(["Image caption, ", "Credit: "]);
+    for (const prefix of prefixes) {
+      expect(prefix).toHaveAttribute("lang", "en");
+      expect(prefix).toHaveAttribute("dir", "ltr");
+    }
   });
 });

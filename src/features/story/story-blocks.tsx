@@ -54,7 +54,7 @@ function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: Tex
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case "photo":
-      return <Figure photo={block.photo} layout="story" lang={lang} dir={dir} />;
+      return <Figure photo={block.photo} lang={lang} dir={dir} />;
     default:
       return assertNever(block);
   }

@@ -4,6 +4,7 @@ import { storyQuery, topicsQuery } from "@/content/api-client";
 import type { StoryLink as StoryLinkData, StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
 import { readingMinutes } from "@/features/story/reading-time";
+import { ShareButton } from "@/features/story/share-button";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
 import { Link } from "@/shared/link";
@@ -27,16 +28,17 @@ export function StoryPage() {
       <meta name="description" content={story.summary} />
       <article lang={story.lang} dir={dir}>
         <header className="grid gap-3">
-          {story.sample ? (
-            <p lang="en" dir="ltr" className="sample-label">
-              Sample story
-            </p>
-          ) : null}
           <h1 tabIndex={-1} className="page-heading">
             {story.headline}
           </h1>
           <p className="standfirst">{story.summary}</p>
           <div className="story-meta">
+            {/* After the headline, so a phone shows the headline at the top of the screen. */}
+            {story.sample ? (
+              <p lang="en" dir="ltr" className="sample-label">
+                Sample story
+              </p>
+            ) : null}
             {story.byline ? <p className="font-semibold">{story.byline}</p> : null}
             {story.source ? (
               <p>
@@ -62,16 +64,19 @@ export function StoryPage() {
             </p>
           </div>
         </header>
-        {story.photo ? (
-          <Figure photo={story.photo} layout="story" priority lang={story.lang} dir={dir} />
-        ) : null}
+        {story.photo ? <Figure photo={story.photo} priority lang={story.lang} dir={dir} /> : null}
         {story.dateline ? (
           <p className="dateline">
             <span className="font-bold">{story.dateline}</span> —
           </p>
         ) : null}
         <StoryBlocks blocks={story.body} lang={story.lang} dir={dir} />
-        <footer className="mt-8 border-t border-[var(--color-rule)] pt-4" lang="en" dir="ltr">
+        <footer
+          className="mt-8 grid gap-4 border-t border-[var(--color-rule)] pt-4 print:hidden"
+          lang="en"
+          dir="ltr"
+        >
+          <ShareButton path={`/stories/${story.id}`} title={story.headline} />
           <h2 className="sr-only">Topics</h2>
           <ul className="flex flex-wrap gap-2">
             {storyTopics.map((topic) => (
@@ -99,7 +104,10 @@ function StoryNeighbours({
 }) {
   if (!previous && !next) return null;
   return (
-    <nav aria-label="Previous and next story" className="mt-10 grid gap-3 sm:grid-cols-2">
+    <nav
+      aria-label="Previous and next story"
+      className="mt-10 grid gap-3 sm:grid-cols-2 print:hidden"
+    >
       {previous ? <NeighbourLink label="Previous story" story={previous} /> : null}
       {next ? <NeighbourLink label="Next story" story={next} className="sm:col-start-2" /> : null}
     </nav>
@@ -128,7 +136,7 @@ function NeighbourLink({
 function RelatedStories({ stories }: { stories: StorySummary[] }) {
   if (stories.length === 0) return null;
   return (
-    <section aria-labelledby="related-heading" className="mt-10">
+    <section aria-labelledby="related-heading" className="mt-10 print:hidden">
       <h2 id="related-heading" className="section-heading">
         Related stories
       </h2>
