@@ -13,6 +13,7 @@ import { loadContent } from "./content/load-content.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
+import { emitSyndication } from "./syndication/emit-syndication.ts";
 
 const root = process.cwd();
 const dataDir = process.env.DATA_DIR ?? "data";
@@ -43,6 +44,7 @@ try {
   await emitResponsiveImages(result.content, staging);
   const prerendered = await prerenderSite({ root, outDir: staging, content: result.content, api });
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
+  await emitSyndication(result.content, staging);
   pages = prerendered.pages;
   const previous = `${outDir}.previous`;
   await rm(previous, { recursive: true, force: true });

@@ -24,8 +24,9 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt", ".xml"]);
 /** What static hosts send for pages when `_headers` says nothing: always revalidate. */
 const DEFAULT_CACHE = "public, max-age=0, must-revalidate";
 

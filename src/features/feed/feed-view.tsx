@@ -4,6 +4,7 @@ import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
+import { FeedHeadTags } from "@/shared/head-tags";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
@@ -119,6 +120,7 @@ export function FeedView({ feed }: { feed: string }) {
     <div className="reading-text">
       <title>{`${title} — Dispatch`}</title>
       <meta name="description" content={description} />
+      <FeedHeadTags feed={feed} title={title} description={description} />
       <h1 tabIndex={-1} className="page-heading">
         {title}
       </h1>

@@ -6,6 +6,7 @@ import { textDirection } from "@/content/text-direction";
 import { readingMinutes } from "@/features/story/reading-time";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
+import { StoryHeadTags } from "@/shared/head-tags";
 import { Link } from "@/shared/link";
 import { StoryLink } from "@/shared/story-link";
 import { StoryLinkList } from "@/shared/story-link-list";
@@ -25,6 +26,7 @@ export function StoryPage() {
     <div className="reading-text">
       <title>{`${story.headline} — Dispatch`}</title>
       <meta name="description" content={story.summary} />
+      <StoryHeadTags story={story} topics={topics} />
       <article lang={story.lang} dir={dir}>
         <header className="grid gap-3">
           {story.sample ? (
