@@ -47,7 +47,7 @@ export function newsArticle(
  * people with a leading "By", which is not part of their name.
  */
 function bylineAuthor(byline: string): Person | Organization {
-  const person = byline.match(/^by\s+(.+)$/i)?.[1];
+  const person = byline.match(/^by\s+(.+)$/is)?.[1];
   return person ? { "@type": "Person", name: person } : { "@type": "Organization", name: byline };
 }
 
