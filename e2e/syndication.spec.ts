@@ -62,7 +62,7 @@ test("a story page's head carries its canonical link, feeds, preview tags and JS
     .getByRole("article")
     .getByRole("link", { name: "Iran", exact: true })
     .click();
-  await expect(page.getByRole("heading", { level: 1, name: "Iran" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Iran", exact: true })).toBeVisible();
   await expect(head.locator('link[rel="canonical"]')).toHaveAttribute(
     "href",
     `${SITE}/topics/iran`,
