@@ -5,6 +5,7 @@ import { defineConfig } from "vite";
 import { pureComponentInitializers } from "./scripts/bundle/pure-component-initializers.ts";
 import { inlineStartUpScripts } from "./scripts/bundle/start-up-scripts.ts";
 import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
+import { siteUrlFromEnv } from "./scripts/syndication/site-url.ts";
 
 export default defineConfig({
   plugins: [
@@ -18,6 +19,8 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },
   server: { port: 5173 },
+  // Canonical links and link previews need the site's absolute address (README: SITE_URL).
+  define: { "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)) },
   // The bench reads the manifest to total the JavaScript each page type loads.
   // modulePreload polyfill: every browser that runs this app supports modulepreload natively.
   build: { manifest: true, modulePreload: { polyfill: false } },

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { siteUrlFromEnv } from "../scripts/syndication/site-url.ts";
 import { HIGHLIGHTS_LIMIT } from "../src/content/api-types.ts";
 import { PRERENDER_STATE_ID } from "../src/shared/prerender-contract.ts";
 import {
@@ -17,6 +18,11 @@ import { expect, type Page, test } from "./test";
  * text the newsroom typed, and nothing may run: no dialog, no uncaught error, no element or
  * attribute the payloads could have created.
  */
+
+/** The origin the build wrote into canonical and feed links (SITE_URL, or its default). */
+const SITE_ORIGIN = siteUrlFromEnv(process.env);
+/** Inline blocks the browser keeps as data and never runs: they need no CSP hash. */
+const DATA_BLOCK_TYPES = new Set(["application/json", "application/ld+json"]);
 
 const stories = HOSTILE_ENTRIES.map((entry) => entry.story);
 const topics = HOSTILE_ENTRIES.map((entry) => entry.topic);
@@ -57,11 +63,12 @@ const sha256 = (text: string) =>
  * What the payloads would have created had any been parsed as markup: elements that run or
  * load things, event-handler attributes, javascript: URLs, images or links off the site. The
  * only scripts and styles are the app's own: bundles from /assets/, inline code the server's
- * policy lists by hash, and the dehydrated query state, which must still be one intact JSON
- * data block (a payload that closed it early would leave it cut short).
+ * policy lists by hash, and two data blocks, the dehydrated query state and a story's JSON-LD,
+ * each still intact JSON (a payload that closed one early would leave it cut short). The only
+ * links off the served origin are the canonical and feed links to the site's own address.
  */
 async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
-  const found = await page.evaluate(() => {
+  const found = await page.evaluate((siteOrigin) => {
     const problems: string[] = [];
     const snippet = (element: Element) => element.outerHTML.slice(0, 120);
     const sameSite = (url: string) => new URL(url, location.href).origin === location.origin;
@@ -82,7 +89,10 @@ async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
     }
     for (const link of document.querySelectorAll("a[href], area[href], link[href]")) {
       const href = link.getAttribute("href") ?? "";
-      if (!sameSite(href) && !href.startsWith("#"))
+      const siteLink =
+        link.matches('link[rel="canonical"], link[rel="alternate"]') &&
+        new URL(href).origin === siteOrigin;
+      if (!sameSite(href) && !href.startsWith("#") && !siteLink)
         problems.push(`off-site link: ${snippet(link)}`);
     }
     for (const script of document.querySelectorAll("script[src]")) {
@@ -97,19 +107,22 @@ async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
     }));
     const styles = [...document.querySelectorAll("style")].map((style) => style.textContent ?? "");
     return { problems, inlineScripts, styles };
-  });
+  }, SITE_ORIGIN);
 
   const problems = [...found.problems];
-  const dataBlocks = found.inlineScripts.filter((script) => script.type === "application/json");
+  const dataBlocks = found.inlineScripts.filter((script) => DATA_BLOCK_TYPES.has(script.type));
   for (const block of dataBlocks) {
-    if (block.id !== PRERENDER_STATE_ID) problems.push(`foreign data block #${block.id}`);
+    const expectedId = block.type === "application/json" ? PRERENDER_STATE_ID : "";
+    if (block.id !== expectedId) problems.push(`foreign data block #${block.id}`);
     try {
       JSON.parse(block.text);
     } catch {
-      problems.push(`dehydrated state is not intact JSON: ${block.text.slice(0, 80)}`);
+      problems.push(`${block.type} block is not intact JSON: ${block.text.slice(0, 80)}`);
     }
   }
-  for (const script of found.inlineScripts.filter((s) => s.type !== "application/json")) {
+  if (dataBlocks.filter((block) => block.type === "application/ld+json").length > 1)
+    problems.push("more than one JSON-LD block");
+  for (const script of found.inlineScripts.filter((s) => !DATA_BLOCK_TYPES.has(s.type))) {
     if (!allowed.scripts.has(sha256(script.text)))
       problems.push(`inline script the policy does not allow: ${script.text.slice(0, 80)}`);
   }
@@ -239,6 +252,7 @@ async function expectStoryPage(
   await expect.poll(() => page.evaluate(() => document.title)).toBe(`${story.headline} — Dispatch`);
   await expectNothingInjected(page, allowed);
   await expectLiteralText(page, storyPageText(story));
+  await expectHeadTagsVerbatim(page, story);
   expect(await altTexts(page)).toEqual(expect.arrayContaining(storyPageAltText(story)));
 
   for (const block of story.body) {
@@ -259,4 +273,30 @@ async function expectStoryPage(
     "href",
     `/topics/${topic.slug}`,
   );
+}
+
+/**
+ * The link-preview tags and the JSON-LD carry the hostile text exactly as typed: escaped for
+ * their attribute or script element, never cut short or turned into markup.
+ */
+async function expectHeadTagsVerbatim(page: Page, story: HostileEntry["story"]) {
+  const head = page.locator("head");
+  await expect(head.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    story.headline,
+  );
+  await expect(head.locator('meta[property="og:description"]')).toHaveAttribute(
+    "content",
+    story.summary,
+  );
+  await expect(head.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+    "content",
+    story.photo.alt,
+  );
+  const jsonLd = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? "",
+  ) as { headline: string; description: string; author: { name: string } };
+  expect(jsonLd.headline).toBe(story.headline);
+  expect(jsonLd.description).toBe(story.summary);
+  expect(jsonLd.author.name).toBe((story.byline ?? "").replace(/^By\s+/, ""));
 }

@@ -19,6 +19,7 @@ import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { appBuild } from "./prerender/app-build.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
+import { emitSyndication } from "./syndication/emit-syndication.ts";
 
 const root = process.cwd();
 const dataDir = process.env.DATA_DIR ?? "data";
@@ -86,7 +87,9 @@ async function emitContent() {
     if (!key.startsWith("archive/")) apiHashes.set(key, hash);
   });
   await emitResponsiveImages(content, staging, cacheDir);
-  stage("api and images");
+  // After the images: the feeds name the built lead-photo variant and its size.
+  await emitSyndication(content, staging);
+  stage("api, images and feeds");
   return {
     apiHashes,
     topics: content.topics.map((topic) => topic.slug),

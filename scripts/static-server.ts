@@ -25,8 +25,9 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
 };
-export const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
+export const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt", ".xml"]);
 const HOST_FILE_NAMES = new Set<string>(HOST_FILES);
 
 type HeaderRule = { pattern: RegExp; headers: [string, string][] };

@@ -2,6 +2,7 @@ import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { build } from "vite";
 import { sha1 } from "../content/build-cache.ts";
+import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
 
 /**
@@ -25,7 +26,10 @@ async function filesUnder(root: string, entry: string): Promise<string[]> {
     .sort();
 }
 
-/** A hash of every file the two Vite builds can depend on (and the Node version). */
+/**
+ * A hash of every file the two Vite builds can depend on, the Node version and SITE_URL (which
+ * vite.config.ts defines into both bundles for canonical links and Open Graph).
+ */
 export async function appKey(root: string): Promise<string> {
   const files = (
     await Promise.all([...SOURCES, ...CONFIG].map((entry) => filesUnder(root, entry)))
@@ -33,7 +37,7 @@ export async function appKey(root: string): Promise<string> {
   const parts = await Promise.all(
     files.map(async (file) => `${file}\0${sha1(await readFile(path.join(root, file)))}`),
   );
-  return sha1([process.version, ...parts].join("\n")).slice(0, 20);
+  return sha1([process.version, siteUrlFromEnv(process.env), ...parts].join("\n")).slice(0, 20);
 }
 
 /**

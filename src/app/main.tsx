@@ -7,6 +7,7 @@ import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { createQueryClient } from "@/app/query-client";
 import { createRoutes } from "@/app/routes";
+import { PAGE_HEAD_SELECTOR } from "@/shared/head-tags-contract";
 import { PRERENDER_STATE_ID, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 const container = document.getElementById("root");
@@ -95,8 +96,8 @@ if (container.dataset.prerendered === `${location.pathname}${location.search}`) 
     });
   }
 } else {
-  // React will render this page's own title and description; drop the prerendered ones.
-  for (const element of document.head.querySelectorAll('title, meta[name="description"]')) {
+  // React will render this page's own head tags; drop the prerendered ones.
+  for (const element of document.head.querySelectorAll(PAGE_HEAD_SELECTOR)) {
     element.remove();
   }
   const root = createRoot(container);

@@ -7,6 +7,7 @@ import { feedScreens } from "@/features/feed/feed-stories";
 import { LOAD_MORE_BUSY_LABEL, LOAD_MORE_LABEL } from "@/features/feed/load-more-labels";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
+import { FeedHeadTags } from "@/shared/head-tags";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 import { LOAD_MORE_REPLAY, PRELOAD_ATTRIBUTE, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
@@ -136,6 +137,7 @@ export function FeedView({ feed }: { feed: string }) {
     <div className="reading-text">
       <title>{`${title} — Dispatch`}</title>
       <meta name="description" content={description} />
+      <FeedHeadTags feed={feed} title={title} description={description} />
       <h1 tabIndex={-1} className="page-heading">
         {title}
       </h1>

@@ -7,6 +7,7 @@ import { readingMinutes } from "@/features/story/reading-time";
 import { ShareButton } from "@/features/story/share-button";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
+import { StoryHeadTags } from "@/shared/head-tags";
 import { Link } from "@/shared/link";
 import { StoryLink } from "@/shared/story-link";
 import { StoryLinkList } from "@/shared/story-link-list";
@@ -26,6 +27,7 @@ export function StoryPage() {
     <div className="reading-text">
       <title>{`${story.headline} — Dispatch`}</title>
       <meta name="description" content={story.summary} />
+      <StoryHeadTags story={story} topics={topics} />
       <article lang={story.lang} dir={dir}>
         <header className="grid gap-3">
           <h1 tabIndex={-1} className="page-heading">
