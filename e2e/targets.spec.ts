@@ -21,6 +21,8 @@ for (const pageType of PAGE_TYPES) {
   test(`${pageType.name} at 320 and 1280 px: every target is at least 24 x 24 in every text size`, async ({
     page,
   }) => {
+    // The time of the two tests (one per width) this one replaces.
+    test.setTimeout(60_000);
     await page.setViewportSize({ width: 320, height: 800 });
     await pageType.open(page);
     const targets = page.getByRole("link").or(page.getByRole("button"));
