@@ -42,7 +42,8 @@ async function expectEnglishPageAround(page: Page) {
   for (const landmark of [
     page.getByRole("banner"),
     page.getByRole("navigation", { name: "Topics" }),
-    page.getByRole("region", { name: "Breaking News" }),
+    // A story page keeps its breaking news in the side column, not in a banner above it.
+    page.getByRole("region", { name: "More breaking stories" }),
     page.getByRole("region", { name: "Special Report" }),
     page.getByRole("contentinfo"),
     main(page),

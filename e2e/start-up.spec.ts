@@ -52,9 +52,9 @@ test("the first press before the app is ready: text size at once, Load more busy
   await page.goto("/", { waitUntil: "load" });
   const atLoad = await readingFontSize(page);
 
-  await sizeButton(page, "LG large").click();
+  await sizeButton(page, "LG large, 4 of 4").click();
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "lg");
-  await expectChosen(page, "LG large");
+  await expectChosen(page, "LG large, 4 of 4");
   expect(await readingFontSize(page)).toBeGreaterThan(atLoad);
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe("lg");
 
@@ -73,14 +73,14 @@ test("the first press before the app is ready: text size at once, Load more busy
   await expect(page).toHaveURL(/\/\?page=2$/);
   await expect(feedStories(page).nth(10).getByRole("link").first()).toBeFocused();
   await expect(page.getByRole("status")).toHaveText("10 more stories loaded");
-  await expect(page.getByRole("button", { name: "Load more" })).toHaveAttribute(
+  await expect(page.getByRole("button", { name: "Load more" })).not.toHaveAttribute(
     "aria-disabled",
-    "false",
+    "true",
   );
   // The app adopted the size chosen before it: nothing flipped back.
   await expect(appReady(page)).toHaveCount(1);
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "lg");
-  await expectChosen(page, "LG large");
+  await expectChosen(page, "LG large, 4 of 4");
   expect(problems).toEqual([]);
 });
 
@@ -90,25 +90,25 @@ test("with the app's JavaScript blocked, text size still works and is remembered
   await page.route("**/assets/*.js", (route) => route.abort());
   await page.goto(SEED_STORY, { waitUntil: "load" });
   const atLoad = await readingFontSize(page);
-  await sizeButton(page, "SM small").click();
+  await sizeButton(page, "SM small, 2 of 4").click();
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "sm");
-  await expectChosen(page, "SM small");
+  await expectChosen(page, "SM small, 2 of 4");
   expect(await readingFontSize(page)).toBeLessThan(atLoad);
 
   await page.reload({ waitUntil: "load" });
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "sm");
-  await expectChosen(page, "SM small");
-  await sizeButton(page, "MD medium").click();
-  await expectChosen(page, "MD medium");
+  await expectChosen(page, "SM small, 2 of 4");
+  await sizeButton(page, "MD medium, 3 of 4").click();
+  await expectChosen(page, "MD medium, 3 of 4");
   await expect(page.locator("html")).not.toHaveAttribute("data-text-size");
   expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe("md");
 
   // Load more cannot finish without the app: it does not stay busy, and nothing is lost.
   await page.goto("/", { waitUntil: "load" });
   await page.getByRole("button", { name: "Load more" }).click();
-  await expect(page.getByRole("button", { name: "Load more" })).toHaveAttribute(
+  await expect(page.getByRole("button", { name: "Load more" })).not.toHaveAttribute(
     "aria-disabled",
-    "false",
+    "true",
   );
   await expect(feedStories(page)).toHaveCount(10);
   await expect(appReady(page)).toHaveCount(0);

@@ -310,6 +310,6 @@ describe("emitSite", () => {
   });
 
   it("writes no original image: pages show only the build's responsive variants", async () => {
-    expect(await readdir(outDir)).toEqual(["api"]);
+    expect(await readdir(outDir)).toEqual(["api", "archive"]);
   });
 });

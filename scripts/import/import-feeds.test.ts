@@ -264,7 +264,7 @@ describe("npm run import", () => {
     if (!result.ok) return;
     expect(result.content.stories).toHaveLength(12);
     const api = buildApi(result.content);
-    expect(api.get("api/feeds/world/1.json")).toContain(
+    expect(api.get("api/feeds/world/head.json")).toContain(
       "Harbour ferry returns after winter repairs",
     );
     const files = buildSyndication(result.content, "https://example.org", () => 1);
