@@ -21,7 +21,16 @@ for (const pageType of PAGE_TYPES) {
     await expect(page.getByRole("navigation", { name: "Topics" })).toHaveCount(1);
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
-    await expect(page.getByRole("region", { name: "Breaking News" })).toHaveCount(1);
+    // A story page keeps its breaking news in the side column, not in a banner above the story.
+    const storyPage = pageType.name.endsWith("story");
+    await expect(page.getByRole("region", { name: "Breaking News" })).toHaveCount(
+      storyPage ? 0 : 1,
+    );
+    await expect(
+      page
+        .getByRole("complementary", { name: "More stories" })
+        .getByRole("region", { name: "More breaking stories" }),
+    ).toHaveCount(1);
     await expect(page.getByRole("region", { name: "Special Report" })).toHaveCount(1);
     // The side column (beside the page at this width) holds the Special Report.
     await expect(
