@@ -3,10 +3,11 @@
  * http://localhost:4173 (or $PORT), in the foreground, with the configuration the build
  * generated (`_nginx.conf`). nginx keeps its config, pid, logs and temporary files in a folder
  * of its own; Ctrl-C or SIGTERM stops it. Run as root, its workers run as www-data, so a build
- * that the web server's user cannot read fails here as it would on a server.
+ * that the web server's user cannot read fails here as it would on a server (unless a folder
+ * above the build is closed to other users: then they run as root, and it says so).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,7 +32,32 @@ const userExists = (name: string) =>
   readFileSync("/etc/passwd", "utf8")
     .split("\n")
     .some((line) => line.startsWith(`${name}:`));
-const user = process.getuid?.() === 0 && userExists(WEB_SERVER_USER) ? WEB_SERVER_USER : undefined;
+/**
+ * The first folder above the site that other users cannot enter. The site itself is opened to
+ * them by the build; the folders above it are the checkout's (a `mktemp -d` clone is 0700), and
+ * no setting of the site's can fix those.
+ */
+function closedAncestor(folder: string): string | undefined {
+  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+const closed = closedAncestor(root);
+// As root, nginx would otherwise run its workers as `nobody`.
+const asRoot = process.getuid?.() === 0;
+if (closed && asRoot) {
+  console.warn(
+    `${closed} is closed to other users, so nginx's workers run as root, not ${WEB_SERVER_USER}. On a server, keep the site where the web server's user can reach it.`,
+  );
+}
+const user = !asRoot
+  ? undefined
+  : closed
+    ? "root"
+    : userExists(WEB_SERVER_USER)
+      ? WEB_SERVER_USER
+      : undefined;
 
 // One folder per port: two servers never share a pid file, and the logs stay after a stop.
 const dir = path.join(tmpdir(), `dispatch-nginx-${port}`);
