@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { cacheControlFor, DEFAULT_CACHE_CONTROL, IMMUTABLE } from "../scripts/prerender/headers.ts";
 import { variantUrl } from "../src/shared/responsive-image.ts";
+import { BAD_URL_CASES, NOT_FOUND, servedStatus } from "./bad-url-cases.ts";
 import { SEED_STORY } from "./page-types.ts";
 import { expect, test } from "./test";
 
@@ -83,5 +84,22 @@ test("text is compressed and says so; a trailing slash redirects on this site", 
     const response = await request.get(`${baseURL}${path}`, { maxRedirects: 0 });
     expect(response.status(), path).toBe(301);
     expect(response.headers().location, path).toBe(location);
+  }
+});
+
+test("every mistyped or made-up address gets the page or the 404 page, never another file", async ({
+  request,
+  baseURL,
+}) => {
+  // React's escaping of text in the prerendered HTML, to find a heading in it.
+  const asHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("'", "&#x27;");
+  for (const badUrl of BAD_URL_CASES) {
+    // Joined by hand: a path starting "//" would otherwise name another host.
+    const response = await request.get(`${baseURL}${badUrl.path}`);
+    const status = servedStatus(badUrl);
+    expect(response.status(), badUrl.path).toBe(status);
+    expect(response.headers()["content-type"], badUrl.path).toMatch(/^text\/html/i);
+    const heading = status === 200 ? badUrl.heading : NOT_FOUND;
+    expect(await response.text(), badUrl.path).toContain(`>${asHtml(heading)}</h1>`);
   }
 });
