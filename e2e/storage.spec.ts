@@ -99,23 +99,31 @@ const garbage: [name: string, value: string][] = [
   ["a 100 000-character string", "x".repeat(100_000)],
 ];
 
-for (const [name, value] of garbage) {
-  test(`a stored value that is ${name}: the page works at MD and a new choice is remembered`, async ({
-    page,
-  }) => {
-    const problems = watchPageProblems(page);
-    await page.goto("/");
-    await page.evaluate(({ key, stored }) => localStorage.setItem(key, stored), {
-      key: STORAGE_KEY,
-      stored: value,
-    });
-    await page.reload();
-    await expectDefaultSizeAndWorkingControl(page);
+// One page for every value: each is stored, the page reloaded on it, and a new choice made.
+test("whatever the stored value, the page loads at MD and a new choice replaces it", async ({
+  page,
+}) => {
+  const problems = watchPageProblems(page);
+  await page.goto("/");
+  const atMedium = await readingFontSize(page);
+  for (const [name, value] of garbage) {
+    await test.step(`a stored value that is ${name}`, async () => {
+      await page.evaluate(({ key, stored }) => localStorage.setItem(key, stored), {
+        key: STORAGE_KEY,
+        stored: value,
+      });
+      await page.reload();
+      await expect(page.getByRole("main").getByRole("article")).toHaveCount(10);
+      await expect(sizeButton(page, "MD medium, 3 of 4")).toHaveAttribute("aria-pressed", "true");
+      expect(await readingFontSize(page)).toBe(atMedium);
 
-    // Storage works here, so the new choice replaces the garbage and survives a reload.
-    await page.reload();
-    await expect(sizeButton(page, "SM small, 2 of 4")).toHaveAttribute("aria-pressed", "true");
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe("sm");
-    expect(problems).toEqual([]);
-  });
-}
+      // Storage works here, so the new choice replaces the garbage and survives a reload.
+      await sizeButton(page, "SM small, 2 of 4").click();
+      expect(await readingFontSize(page)).toBeLessThan(atMedium);
+      await page.reload();
+      await expect(sizeButton(page, "SM small, 2 of 4")).toHaveAttribute("aria-pressed", "true");
+      expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe("sm");
+    });
+  }
+  expect(problems).toEqual([]);
+});
