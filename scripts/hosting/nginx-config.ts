@@ -141,6 +141,11 @@ brotli_types ${compressibleTypes().join(" ")};`;
 
 /** Debian's brotli module (libnginx-mod-http-brotli-filter), loaded when it is installed. */
 export const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so";
+/**
+ * Debian's libnginx-mod-http-brotli-static: sends the build's precompressed `<file>.br`
+ * (quality 11, scripts/bundle/precompress.ts) instead of compressing at quality 5.
+ */
+export const BROTLI_STATIC_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 export type ServeOptions = {
   /** The build to serve: an absolute path to a folder with `_nginx.conf` in it. */
@@ -151,17 +156,18 @@ export type ServeOptions = {
   /** The user the worker processes run as (only root can switch): the web server's user. */
   user?: string;
   brotli?: boolean;
+  brotliStatic?: boolean;
 };
 
 /** A whole nginx.conf that serves one build in the foreground, touching nothing of /etc/nginx. */
 export function nginxMainConfig(options: ServeOptions): string {
-  const { root, port, dir, user, brotli } = options;
+  const { root, port, dir, user, brotli, brotliStatic } = options;
   const at = (file: string) => quoted(`${dir}/${file}`);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
     (kind) => `  ${kind}_temp_path ${at(`${kind}-temp`)};`,
   );
   return `# \`npm run serve:nginx\`: written at each start; the site's rules are in ${root}/${NGINX_CONFIG_FILE}.
-${brotli ? `load_module ${quoted(BROTLI_MODULE)};\n` : ""}daemon off;
+${brotli ? `load_module ${quoted(BROTLI_MODULE)};\n` : ""}${brotliStatic ? `load_module ${quoted(BROTLI_STATIC_MODULE)};\n` : ""}daemon off;
 ${user ? `user ${user};\n` : ""}worker_processes 1;
 pid ${at("nginx.pid")};
 error_log ${at("error.log")} warn;
@@ -183,7 +189,7 @@ ${
         .map((line) => `  ${line}`)
         .join("\n")}\n`
     : ""
-}
+}${brotliStatic ? "  brotli_static on;\n" : ""}
   server {
     listen localhost:${port};
     server_name localhost;

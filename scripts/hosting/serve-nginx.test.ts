@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cacheControlFor,
@@ -11,7 +12,12 @@ import {
   headersFile,
   securityHeaders,
 } from "../prerender/headers.ts";
-import { BROTLI_MODULE, NGINX_CONFIG_FILE, nginxSiteConfig } from "./nginx-config.ts";
+import {
+  BROTLI_MODULE,
+  BROTLI_STATIC_MODULE,
+  NGINX_CONFIG_FILE,
+  nginxSiteConfig,
+} from "./nginx-config.ts";
 import {
   ESCAPED_SEPARATOR_TARGETS,
   onThisSite,
@@ -26,6 +32,7 @@ import {
 
 const HASHES = { scripts: ["'sha256-c2NyaXB0'"], styles: ["'sha256-c3R5bGU='"] };
 const SCRIPT = `export const text = ${JSON.stringify("A story worth compressing. ".repeat(40))};\n`;
+const PRECOMPRESSED_TEXT = "the build's quality-11 sibling";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -61,11 +68,13 @@ describe("npm run serve:nginx", () => {
     // Made by mkdtemp as the build's staging folder is: 0700 until the build opens it up.
     root = await mkdtemp(path.join(tmpdir(), "dispatch-nginx-site-"));
     await chmod(root, 0o755);
-    const files: Record<string, string> = {
+    const files: Record<string, string | Buffer> = {
       "index.html": "home",
       "404.html": "not found",
       "topics/iran.html": "iran",
       "assets/app-Dx81kQ.js": SCRIPT,
+      // The build's quality-11 sibling; other text here, to tell it from compressing on the fly.
+      "assets/app-Dx81kQ.js.br": brotliCompressSync(PRECOMPRESSED_TEXT),
       "api/topics.json": "[]",
       "images/harbour-320.jpg": "jpeg",
       _headers: headersFile(HASHES),
@@ -163,6 +172,14 @@ describe("npm run serve:nginx", () => {
     expect((await encoding("gzip, br"))["content-encoding"]).toBe(brotli ? "br" : "gzip");
     expect((await encoding("gzip, br")).vary).toBe("Accept-Encoding");
     expect((await encoding("identity"))["content-encoding"]).toBeUndefined();
+  });
+
+  it("sends the build's precompressed sibling when Debian's brotli_static module is installed", async () => {
+    const response = await rawGet(port, "/assets/app-Dx81kQ.js", { "accept-encoding": "br" });
+    const body = existsSync(BROTLI_MODULE) ? brotliDecompressSync(response.body).toString() : "";
+    if (existsSync(BROTLI_STATIC_MODULE)) expect(body).toBe(PRECOMPRESSED_TEXT);
+    else if (existsSync(BROTLI_MODULE)) expect(body).toBe(SCRIPT);
+    else expect(response.headers["content-encoding"]).toBeUndefined();
   });
 
   it("keeps its config, pid and logs in a folder of its own; workers run as www-data when root", () => {

@@ -12,7 +12,12 @@ import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "./ensure-build.ts";
-import { BROTLI_MODULE, NGINX_CONFIG_FILE, nginxMainConfig } from "./nginx-config.ts";
+import {
+  BROTLI_MODULE,
+  BROTLI_STATIC_MODULE,
+  NGINX_CONFIG_FILE,
+  nginxMainConfig,
+} from "./nginx-config.ts";
 
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const WEB_SERVER_USER = "www-data";
@@ -68,7 +73,14 @@ await chmod(dir, 0o755);
 const config = path.join(dir, "nginx.conf");
 await writeFile(
   config,
-  nginxMainConfig({ root, port, dir, user, brotli: existsSync(BROTLI_MODULE) }),
+  nginxMainConfig({
+    root,
+    port,
+    dir,
+    user,
+    brotli: existsSync(BROTLI_MODULE),
+    brotliStatic: existsSync(BROTLI_STATIC_MODULE),
+  }),
 );
 
 const nginx = spawn(NGINX, ["-p", dir, "-e", path.join(dir, "error.log"), "-c", config], {

@@ -1,6 +1,7 @@
 import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { build } from "vite";
+import { precompressAssets } from "../bundle/precompress.ts";
 import { sha1 } from "../content/build-cache.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
@@ -61,6 +62,7 @@ export async function appBuild(
     logLevel: "warn",
     build: { outDir, emptyOutDir: true },
   });
+  await precompressAssets(path.join(outDir, "assets"));
   const ssrDir = await buildServerBundle(root);
   // Older builds of the code are of no more use: keep one, the current.
   await rm(appsDir, { recursive: true, force: true });
