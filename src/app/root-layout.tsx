@@ -23,6 +23,7 @@ export function RootLayout() {
   const { pathname } = useLocation();
   // On a phone a story page starts with the story: its banner waits in the side column.
   const storyPage = pathname.startsWith("/stories/");
+  const currentStory = storyPage ? pathname.slice("/stories/".length) : undefined;
   return (
     <div className={storyPage ? "site-layout story-layout" : "site-layout"}>
       {loading ? <div className="navigation-progress" aria-hidden="true" /> : null}
@@ -49,7 +50,7 @@ export function RootLayout() {
           <Outlet />
         </main>
         <aside aria-label="More stories" className="side-column print:hidden">
-          <MoreBreaking />
+          <MoreBreaking currentStory={currentStory} />
           <SpecialReports />
         </aside>
       </div>

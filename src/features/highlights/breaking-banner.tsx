@@ -49,9 +49,11 @@ export function BreakingBanner() {
  * wide screen, after it on a phone). On a phone's story page the banner itself is left out so
  * the story comes first, and this list holds every breaking story.
  */
-export function MoreBreaking() {
+export function MoreBreaking({ currentStory }: { currentStory?: string }) {
   const stories = useQuery(breakingQuery()).data?.stories ?? [];
-  if (stories.length === 0) return null;
+  // A story page does not offer the reader the story they are reading.
+  const listed = stories.filter((story) => story.id !== currentStory);
+  if (listed.length === 0) return null;
   return (
     <section
       id={MORE_ID}
@@ -64,7 +66,7 @@ export function MoreBreaking() {
       <h2 id="more-breaking-heading" className="section-heading">
         More breaking stories
       </h2>
-      <StoryLinkList stories={stories} className="grid gap-2" linkClassName="related-link" />
+      <StoryLinkList stories={listed} className="grid gap-2" linkClassName="related-link" />
     </section>
   );
 }
