@@ -6,7 +6,7 @@ import {
   type JsonFeed,
   type RssFeed,
 } from "feedsmith";
-import { BREAKING_FEED } from "../../src/content/api-types.ts";
+import { BREAKING_DESCRIPTION, BREAKING_FEED } from "../../src/content/api-types.ts";
 import type { Block, Story, Topic } from "../../src/content/schema.ts";
 import {
   FEED_FORMATS,
@@ -28,7 +28,6 @@ import { xmlSafe } from "./xml-text.ts";
 export const FEED_LENGTH = 20;
 const DEFAULT_LANG = "en";
 const BREAKING_TITLE = "Breaking News";
-const BREAKING_DESCRIPTION = "The latest stories from the Dispatch newsroom, newest first.";
 const MEDIA_TYPE: Record<FeedFormat, string> = Object.fromEntries(
   FEED_FORMATS.map(({ format, type }) => [format, type]),
 ) as Record<FeedFormat, string>;

@@ -76,3 +76,5 @@ export const API_PATHS = {
   story: (id: string) => `/api/stories/${id}.json`,
 } as const;
 export const BREAKING_FEED = "breaking-news";
+/** What the Breaking News feed is, on its page and in its RSS, Atom and JSON feeds. */
+export const BREAKING_DESCRIPTION = "The latest stories from the Dispatch newsroom, newest first.";

@@ -2,7 +2,7 @@ import { useQuery, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
-import { API_PATHS, FEED_PAGE_SIZE } from "@/content/api-types";
+import { API_PATHS, BREAKING_DESCRIPTION, FEED_PAGE_SIZE } from "@/content/api-types";
 import { feedScreens } from "@/features/feed/feed-stories";
 import { LOAD_MORE_BUSY_LABEL, LOAD_MORE_LABEL } from "@/features/feed/load-more-labels";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
@@ -26,8 +26,7 @@ export function FeedView({ feed }: { feed: string }) {
   );
   const topics = useQuery(topicsQuery()).data;
   const description =
-    topics?.find((topic) => topic.slug === feed)?.description ??
-    "The latest stories from the Dispatch newsroom, newest first.";
+    topics?.find((topic) => topic.slug === feed)?.description ?? BREAKING_DESCRIPTION;
   const screens = feedScreens(data.pages);
   const pageCount = screens.screenCount;
   const requested = parsePageParam(searchParams.get("page"));
