@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PRERENDER_STATE_ID } from "../../src/shared/prerender-contract.ts";
+import { escapeJsonForScript } from "../../src/shared/script-safe-json.ts";
 
 /**
  * Turns Vite's index.html into the page every prerendered route is poured into. The critical
@@ -13,16 +14,6 @@ export type PageTemplate = {
   /** CSP source expressions for every inline script and style the pages carry. */
   hashes: { scripts: string[]; styles: string[] };
 };
-
-/** Escapes JSON for a <script type="application/json"> block: nothing in it can close the tag. */
-function escapeJsonForHtml(json: string): string {
-  return json
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
 
 const cspHash = (text: string) =>
   `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -68,7 +59,7 @@ export function createPageTemplate(
           '<div id="root"></div>',
           () =>
             `<div id="root"${prerendered}>${body}</div>` +
-            `<script type="application/json" id="${PRERENDER_STATE_ID}">${escapeJsonForHtml(state)}</script>`,
+            `<script type="application/json" id="${PRERENDER_STATE_ID}">${escapeJsonForScript(state)}</script>`,
         );
     },
     hashes: {

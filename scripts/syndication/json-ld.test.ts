@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HOSTILE_DATA_DIR } from "../../e2e/fixtures/hostile-corpus.ts";
 import { HOSTILE_PAYLOADS } from "../../e2e/fixtures/hostile-payloads.ts";
-import { newsArticle, scriptSafeJson } from "../../src/shared/news-article.ts";
+import { newsArticle } from "../../src/shared/news-article.ts";
+import { scriptSafeJson } from "../../src/shared/script-safe-json.ts";
 import { type Content, loadContent } from "../content/load-content.ts";
 
 /**

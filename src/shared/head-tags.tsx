@@ -1,7 +1,8 @@
 import { BREAKING_FEED } from "@/content/api-types";
 import type { Story, Topic } from "@/content/schema";
 import { FEED_FORMATS, feedPagePath, feedPath } from "@/shared/feed-paths";
-import { newsArticle, scriptSafeJson } from "@/shared/news-article";
+import { newsArticle } from "@/shared/news-article";
+import { scriptSafeJson } from "@/shared/script-safe-json";
 import { shareImage } from "@/shared/share-image";
 import { absoluteUrl, DEFAULT_SITE_URL, ogLocale, SITE_NAME } from "@/shared/site-url";
 

@@ -50,17 +50,3 @@ function bylineAuthor(byline: string): Person | Organization {
   const person = byline.match(/^by\s+(.+)$/is)?.[1];
   return person ? { "@type": "Person", name: person } : { "@type": "Organization", name: byline };
 }
-
-/**
- * JSON for inside a <script> element: `<`, `>` and `&` as JSON escapes, so no story text can
- * end the element or open a comment in it, and U+2028/U+2029 escaped like every other line
- * break. JSON.parse reads it back unchanged.
- */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
