@@ -35,11 +35,20 @@ const { outDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
 const API_URL = /^\/(api|archive)\/[a-z0-9/._-]+\.json$/;
 const store = new ObjectStore(cacheDir);
 
-serveApiFrom(async (url) =>
-  API_URL.test(url) && !url.includes("..")
-    ? readFile(path.join(outDir, url), "utf8").catch(() => undefined)
-    : undefined,
-);
+const readApi = (url: string) => readFile(path.join(outDir, url), "utf8").catch(() => undefined);
+// Every story page asks for the topics, every feed page for the highlights: those few files
+// are read once per thread, not once per page.
+const sharedFiles = new Map<string, Promise<string | undefined>>();
+serveApiFrom(async (url) => {
+  if (!API_URL.test(url) || url.includes("..")) return undefined;
+  if (url.startsWith("/api/stories/")) return readApi(url);
+  let body = sharedFiles.get(url);
+  if (!body) {
+    body = readApi(url);
+    sharedFiles.set(url, body);
+  }
+  return body;
+});
 
 const template = createPageTemplate(templateHtml, (href) =>
   readFileSync(path.join(outDir, href), "utf8"),
