@@ -8,6 +8,7 @@ import type { Topic } from "@/content/api-types";
 import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { TextSizeControl } from "@/features/reading-size/text-size-control";
+import { SiteSearch } from "@/features/search/site-search";
 import { InPageLink } from "@/shared/in-page-link";
 import { Link, NavLink } from "@/shared/link";
 
@@ -37,10 +38,13 @@ export function RootLayout() {
           </Link>
           <TextSizeControl />
         </div>
-        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="page-frame topics-nav">
-          <TopicsMenu topics={topics} pathname={pathname} />
-          <TopicLinks topics={topics} className="topics-inline" />
-        </nav>
+        <div className="page-frame header-row">
+          <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
+            <TopicsMenu topics={topics} pathname={pathname} />
+            <TopicLinks topics={topics} className="topics-inline" />
+          </nav>
+          <SiteSearch />
+        </div>
       </header>
       <ConnectionStatus />
       <BreakingBanner />

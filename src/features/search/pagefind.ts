@@ -1,0 +1,51 @@
+/**
+ * Pagefind's search, loaded at run time from the index the build writes to /pagefind/
+ * (scripts/search/search-index.ts). Its script is part of the index, not of the app's bundle,
+ * so Vite leaves the import alone; nothing of it is fetched until the reader focuses a search
+ * box or opens /search.
+ */
+
+/** Where the build writes the index; the script names the rest of its files from here. */
+const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
+
+/** The words of an excerpt around the matches, in characters (about two lines on a phone). */
+const EXCERPT_WORDS = 28;
+
+/** One result as Pagefind ranks it; its data (a fragment file) is fetched only when asked. */
+export type PagefindResult = { id: string; score: number; data: () => Promise<PagefindData> };
+
+export type PagefindData = {
+  url: string;
+  /** The text around the matches, with each match in <mark>: see excerpt-parts.ts. */
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+};
+
+export type PagefindSearch = { results: PagefindResult[] };
+
+export type Pagefind = {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
+  search: (term: string, options?: PagefindSearchOptions) => Promise<PagefindSearch | null>;
+};
+
+export type PagefindSearchOptions = { filters?: Record<string, string> };
+
+let loading: Promise<Pagefind> | undefined;
+
+/** Loads and starts Pagefind once per visit; a failed load is tried again on the next call. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= import(/* @vite-ignore */ PAGEFIND_SCRIPT).then(
+    async (pagefind: Pagefind) => {
+      await pagefind.options({ excerptLength: EXCERPT_WORDS });
+      await pagefind.init();
+      return pagefind;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}

@@ -1,0 +1,47 @@
+import { useNavigate } from "react-router";
+
+/** The search page's code: the route loads it, and so does focusing the header's box. */
+export const loadSearchPage = () => import("@/features/search/search-page");
+
+/**
+ * The header's search box, a `role="search"` landmark: a plain GET form to /search, so it
+ * works before the app runs and costs the first screen almost no script. With the app, Enter
+ * opens the results in the app, and focusing the box starts loading the search, so the
+ * results come as soon as the reader asks. On a phone it waits behind a Search button beside
+ * the Topics button: a native disclosure, like Topics (search.css shows it open from 48rem,
+ * and hides it on the search page, which has a box of its own).
+ */
+export function SiteSearch() {
+  const navigate = useNavigate();
+  // Also on a key: the focus that started the app came before the app could see it.
+  const warmUp = () => loadSearchPage().then((page) => page.warmUp());
+  return (
+    <details className="search-menu">
+      <summary className="topics-menu-button">Search</summary>
+      {/* biome-ignore lint/a11y/useSemanticElements: the form is the landmark, also where <search> is unknown */}
+      <form
+        role="search"
+        action="/search"
+        className="site-search"
+        onFocus={warmUp}
+        onKeyDown={warmUp}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const words = event.currentTarget.elements.namedItem("q") as HTMLInputElement;
+          navigate(`/search?q=${encodeURIComponent(words.value)}`);
+        }}
+      >
+        <input
+          type="search"
+          name="q"
+          aria-label="Search stories"
+          required
+          className="search-input"
+        />
+        <button type="submit" className="button-primary">
+          Search
+        </button>
+      </form>
+    </details>
+  );
+}
