@@ -5,7 +5,11 @@
  * box or opens /search.
  */
 
-/** Where the build writes the index; the script names the rest of its files from here. */
+/**
+ * Where the build writes Pagefind's script (scripts/search/search-index.ts). site-search.tsx
+ * names it too, not imported from here: a module shared by the first screen and this lazy code
+ * would become a chunk of its own, costing the first screen bytes.
+ */
 const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
 
 /** The words of an excerpt around the matches, in characters (about two lines on a phone). */
@@ -38,7 +42,9 @@ let loading: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= import(/* @vite-ignore */ PAGEFIND_SCRIPT).then(
     async (pagefind: Pagefind) => {
-      await pagefind.options({ excerptLength: EXCERPT_WORDS });
+      // On the page's own thread: its web worker would be one more file (12 KB) to fetch, one
+      // after the other, before the first result; a search takes milliseconds.
+      await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
       await pagefind.init();
       return pagefind;
     },

@@ -18,11 +18,16 @@ const TYPING_PAUSE_MS = 300;
 /** How long the Load more count waits for the focus move's own announcement to start. */
 const ANNOUNCE_AFTER_FOCUS_MS = 300;
 
-/** Starts loading the search (its code and Pagefind) before the reader has asked anything. */
-export function warmUp(): void {
-  void loadPagefind().catch(() => {
-    // The search page says so, and tries again, if the reader goes on to search.
-  });
+/**
+ * Starts loading the search (its code and Pagefind) before the reader has asked anything, and
+ * the index for the words typed so far.
+ */
+export function warmUp(words = ""): void {
+  loadPagefind()
+    .then((pagefind) => (words.trim() ? pagefind.preload(words) : undefined))
+    .catch(() => {
+      // The search page says so, and tries again, if the reader goes on to search.
+    });
 }
 
 type Found = { query: string; topic: string; hits: SearchHit[]; shown: number };

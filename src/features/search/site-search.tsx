@@ -3,6 +3,9 @@ import { useNavigate } from "react-router";
 /** The search page's code: the route loads it, and so does focusing the header's box. */
 export const loadSearchPage = () => import("@/features/search/search-page");
 
+/** Pagefind's script, written by the build with the index (also named in pagefind.ts). */
+const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
+
 /**
  * The header's search box, a `role="search"` landmark: a plain GET form to /search, so it
  * works before the app runs and costs the first screen almost no script. With the app, Enter
@@ -13,8 +16,13 @@ export const loadSearchPage = () => import("@/features/search/search-page");
  */
 export function SiteSearch() {
   const navigate = useNavigate();
-  // Also on a key: the focus that started the app came before the app could see it.
-  const warmUp = () => loadSearchPage().then((page) => page.warmUp());
+  // Also as the reader types (the focus that started the app came before the app could see it),
+  // fetching the index for the words so far.
+  // Pagefind's script is requested beside the page's code, not after it: a round trip less.
+  const warmUp = (event: { target: EventTarget }) => {
+    import(/* @vite-ignore */ PAGEFIND_SCRIPT).catch(() => {});
+    loadSearchPage().then((page) => page.warmUp((event.target as HTMLInputElement).value));
+  };
   return (
     <details className="search-menu">
       <summary className="topics-menu-button">Search</summary>
@@ -24,7 +32,7 @@ export function SiteSearch() {
         action="/search"
         className="site-search"
         onFocus={warmUp}
-        onKeyDown={warmUp}
+        onInput={warmUp}
         onSubmit={(event) => {
           event.preventDefault();
           const words = event.currentTarget.elements.namedItem("q") as HTMLInputElement;
