@@ -1,22 +1,16 @@
 /**
  * Pagefind's excerpt is a string of the story's text with "<" and ">" escaped (`&lt;`, `&gt;`;
- * nothing else is) and each match wrapped in `<mark>`. It is never given to the page as HTML: it is split into text and marked text here,
- * and rendered as React text, so a story whose words look like markup still reads as words.
+ * nothing else is) and each match wrapped in `<mark>`. It is never given to the page as HTML:
+ * it is split into text and marked text here, and rendered as React text, so a story whose
+ * words look like markup still reads as words.
  */
 
 export type ExcerptPart = { text: string; marked: boolean };
 
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&#x27;": "'",
-};
-
-const decode = (text: string) =>
-  text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (e) => ENTITIES[e] ?? e);
+// Only what Pagefind escapes is turned back, so a story's own "&amp;" stays as written. (A
+// story that writes "&lt;" itself shows "<" in an excerpt: Pagefind's escaping cannot tell the
+// two apart. It is still text.)
+const decode = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
 
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
