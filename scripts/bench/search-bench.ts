@@ -20,6 +20,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { createStaticServer, listen } from "../static-server.ts";
+import { throttledPhonePage } from "./first-press.ts";
 import { median } from "./median.ts";
 import { generateCorpus } from "./synthetic-archive.ts";
 
@@ -28,8 +29,6 @@ const RUNS = 5;
 /** Words of the synthetic archive's vocabulary: the first is in most stories, the second in many. */
 const FIRST_QUERY = "harvest";
 const SECOND_QUERY = "farmers budget";
-const kbps = (kbit: number) => (kbit * 1024) / 8;
-const PHONE = { latency: 150, download: kbps(1.6 * 1024), upload: kbps(750), cpuSlowdown: 4 };
 
 type Sample = { firstBytes: number; firstPagefindBytes: number; secondBytes: number; ms: number };
 type Row = {
@@ -87,22 +86,8 @@ const RECORDER = `(() => {
 type Marks = { enter?: number; first?: number; second?: number };
 
 async function sample(browser: Browser, origin: string, storyUrl: string): Promise<Sample> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: PHONE.latency,
-    downloadThroughput: PHONE.download,
-    uploadThroughput: PHONE.upload,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+  const page = await throttledPhonePage(browser);
+  const context = page.context();
   // Pagefind fetches most of its files from its web worker: the context's events see those
   // too. Bytes as transferred: headers and (compressed) body.
   const transfers: { url: string; bytes: number }[] = [];
