@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
@@ -40,10 +40,14 @@ export function RootLayout() {
         </div>
         <div className="page-frame header-row">
           <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
-            <TopicsMenu topics={topics} pathname={pathname} />
+            <HeaderMenu label="Topics" className="topics-menu" pathname={pathname}>
+              <TopicLinks topics={topics} className="topics-menu-list" />
+            </HeaderMenu>
             <TopicLinks topics={topics} className="topics-inline" />
           </nav>
-          <SiteSearch />
+          <HeaderMenu label="Search" className="search-menu" pathname={pathname}>
+            <SiteSearch />
+          </HeaderMenu>
         </div>
       </header>
       <ConnectionStatus />
@@ -71,11 +75,22 @@ export function RootLayout() {
 }
 
 /**
- * On narrow screens the topics wait behind a "Topics" button: a native disclosure, so it opens
- * without JavaScript, from the keyboard, and says "collapsed"/"expanded" to a screen reader.
- * With script it also closes on Escape and after the reader picks a topic.
+ * On narrow screens the topics and the search box wait behind a "Topics" and a "Search"
+ * button: a native disclosure, so it opens without JavaScript, from the keyboard, and says
+ * "collapsed"/"expanded" to a screen reader. With script it also closes on Escape and on the
+ * way to another page (a topic picked, a search made).
  */
-function TopicsMenu({ topics, pathname }: { topics: Topic[]; pathname: string }) {
+function HeaderMenu({
+  label,
+  className,
+  pathname,
+  children,
+}: {
+  label: string;
+  className: string;
+  pathname: string;
+  children: ReactNode;
+}) {
   const menu = useRef<HTMLDetailsElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
   useEffect(() => {
@@ -88,9 +103,9 @@ function TopicsMenu({ topics, pathname }: { topics: Topic[]; pathname: string })
     details.querySelector("summary")?.focus();
   };
   return (
-    <details ref={menu} className="topics-menu" onKeyDown={closeOnEscape}>
-      <summary className="topics-menu-button">Topics</summary>
-      <TopicLinks topics={topics} className="topics-menu-list" />
+    <details ref={menu} className={className} onKeyDown={closeOnEscape}>
+      <summary className="topics-menu-button">{label}</summary>
+      {children}
     </details>
   );
 }

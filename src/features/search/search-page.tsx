@@ -18,16 +18,33 @@ const TYPING_PAUSE_MS = 300;
 /** How long the Load more count waits for the focus move's own announcement to start. */
 const ANNOUNCE_AFTER_FOCUS_MS = 300;
 
+/** Words shorter than this are not searched ahead: they match too much to guess from. */
+const AHEAD_MIN_LENGTH = 3;
+let ahead: { running: boolean; next: string | null } = { running: false, next: null };
+
 /**
- * Starts loading the search (its code and Pagefind) before the reader has asked anything, and
- * the index for the words typed so far.
+ * The header's box calls this on focus and as the reader types: it starts loading the search
+ * (its code and Pagefind), then searches the words typed so far, so that Enter finds the
+ * results (or most of the files they need) already here. One search at a time, then the
+ * latest words: a fast typist does not queue a search per key.
  */
 export function warmUp(words = ""): void {
-  loadPagefind()
-    .then((pagefind) => (words.trim() ? pagefind.preload(words) : undefined))
-    .catch(() => {
+  const query = words.trim();
+  if (query.length < AHEAD_MIN_LENGTH) {
+    loadPagefind().catch(() => {
       // The search page says so, and tries again, if the reader goes on to search.
     });
+    return;
+  }
+  ahead.next = query;
+  if (ahead.running) return;
+  const searchNext = (): void => {
+    const next = ahead.next;
+    ahead = { running: next !== null, next: null };
+    if (next === null) return;
+    searchStories(next).then(searchNext, searchNext);
+  };
+  searchNext();
 }
 
 type Found = { query: string; topic: string; hits: SearchHit[]; shown: number };

@@ -61,8 +61,22 @@ function hitOf(found: PagefindResult): SearchHit {
   };
 }
 
+/** The last search asked for: asked again (Enter after typing), it is answered from here. */
+let last: { key: string; hits: Promise<SearchHit[]> } | undefined;
+
 /** The stories matching the words (best first), the first ten ready to show. */
-export async function searchStories(query: string, topicName?: string): Promise<SearchHit[]> {
+export function searchStories(query: string, topicName?: string): Promise<SearchHit[]> {
+  const key = `${query}\n${topicName ?? ""}`;
+  if (last?.key === key) return last.hits;
+  const hits = runSearch(query, topicName);
+  last = { key, hits };
+  hits.catch(() => {
+    if (last?.hits === hits) last = undefined;
+  });
+  return hits;
+}
+
+async function runSearch(query: string, topicName?: string): Promise<SearchHit[]> {
   const pagefind = await loadPagefind();
   const search = await pagefind.search(query, topicName ? { filters: { topic: topicName } } : {});
   const hits = (search?.results ?? []).map(hitOf);
