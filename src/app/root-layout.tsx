@@ -92,9 +92,12 @@ function HeaderMenu({
   children: ReactNode;
 }) {
   const menu = useRef<HTMLDetailsElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  // A new page closes the menu; the first render does not: a reader who opened it before the
+  // app took over (the tap that starts the app) keeps it open.
+  const shownOn = useRef(pathname);
   useEffect(() => {
-    if (menu.current) menu.current.open = false;
+    if (shownOn.current !== pathname && menu.current) menu.current.open = false;
+    shownOn.current = pathname;
   }, [pathname]);
   const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
     const details = menu.current;

@@ -38,13 +38,18 @@ export function warmUp(words = ""): void {
   }
   ahead.next = query;
   if (ahead.running) return;
+  ahead.running = true;
   const searchNext = (): void => {
     const next = ahead.next;
     ahead = { running: next !== null, next: null };
     if (next === null) return;
     searchStories(next).then(searchNext, searchNext);
   };
-  searchNext();
+  // The words are read once Pagefind is ready, not before: by then the reader has typed more,
+  // and searching what they typed first would only cost a search (and its files) more.
+  loadPagefind().then(searchNext, () => {
+    ahead = { running: false, next: null };
+  });
 }
 
 type Found = { query: string; topic: string; hits: SearchHit[]; shown: number };
