@@ -65,7 +65,8 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const query = hydrated ? (params.get("q") ?? "").trim() : "";
   const topicSlug = hydrated ? (params.get("topic") ?? "") : "";
-  const topics = useQuery(topicsQuery()).data ?? [];
+  const topicList = useQuery(topicsQuery());
+  const topics = topicList.data ?? [];
   const topicName = topics.find((topic) => topic.slug === topicSlug)?.name;
 
   const [text, setText] = useState(query);
@@ -109,8 +110,9 @@ export function SearchPage() {
       setFound(null);
       return;
     }
-    // A topic named in the address but not (yet) known filters nothing until it is.
-    if (topicSlug && topics.length > 0 && !topicName) return;
+    // A topic's name (what the index files it under) comes with the topic list; an unknown
+    // topic in the address searches every topic.
+    if (topicSlug && topicList.isPending) return;
     let current = true;
     setFailed(false);
     searchStories(query, topicName).then(
@@ -127,7 +129,7 @@ export function SearchPage() {
     return () => {
       current = false;
     };
-  }, [query, topicSlug, topicName, attempt]);
+  }, [query, topicSlug, topicName, topicList.isPending, attempt]);
 
   const list = useRef<HTMLOListElement>(null);
   const focusIndex = useRef<number | null>(null);
