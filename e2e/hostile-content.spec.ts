@@ -80,7 +80,9 @@ async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
         if (/^javascript:/i.test(compact)) problems.push(`javascript: URL: ${snippet(element)}`);
       }
     }
-    const forbidden = "iframe, frame, object, embed, svg, math, base, form, meta[http-equiv]";
+    // The only forms are the app's search boxes (a GET to /search).
+    const forbidden =
+      'iframe, frame, object, embed, svg, math, base, form:not([role="search"][action="/search"]), meta[http-equiv]';
     for (const element of document.querySelectorAll(forbidden))
       problems.push(`injected element: ${snippet(element)}`);
     for (const img of document.querySelectorAll("img")) {
@@ -300,3 +302,22 @@ async function expectHeadTagsVerbatim(page: Page, story: HostileEntry["story"]) 
   expect(jsonLd.description).toBe(story.summary);
   expect(jsonLd.author.name).toBe((story.byline ?? "").replace(/^By\s+/, ""));
 }
+
+test("search results show the hostile stories' text as text, with only Pagefind's marks as elements", async ({
+  page,
+}) => {
+  const allowed = await open(page, "/search?q=alert");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\d+ stor(y|ies) for “alert”$/);
+  const list = page.getByRole("list", { name: "Stories for “alert”" });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  const headlines = await list.getByRole("heading", { level: 2 }).allTextContents();
+  expect(
+    headlines.filter((headline) => stories.some((story) => story.headline === headline)),
+  ).not.toEqual([]);
+  // Matches are marked; nothing else in an excerpt is an element.
+  await expect(list.locator("mark").first()).toBeVisible();
+  expect(await list.locator("article > p:first-of-type *:not(mark)").count()).toBe(0);
+  const excerpts = (await list.locator("article > p:first-of-type").allTextContents()).join(" ");
+  expect(excerpts).toContain("<script>alert(1)</script>");
+  await expectNothingInjected(page, allowed);
+});

@@ -19,6 +19,7 @@ import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { appBuild } from "./prerender/app-build.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
+import { buildSearchIndex } from "./search/search-index.ts";
 import { emitSyndication } from "./syndication/emit-syndication.ts";
 
 const root = process.cwd();
@@ -119,6 +120,13 @@ try {
     ...emitted,
   });
   stage("pages");
+  await buildSearchIndex({
+    outDir: staging,
+    cacheDir,
+    storyPages: prerendered.storyPages,
+    indexFile: path.join(cacheDir, `search-${sha1(outDir).slice(0, 12)}.json`),
+  });
+  stage("search index");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
   await readyForHosting(staging, outDir);

@@ -77,6 +77,14 @@ const recordMarks = (busyLabel: string) => `(() => {
 
 /** A fresh throttled phone page at `url`, loaded, with the marks recorder installed. */
 async function freshPhonePage(browser: Browser, url: string): Promise<Page> {
+  const page = await throttledPhonePage(browser);
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(recordMarks(LOAD_MORE_BUSY));
+  return page;
+}
+
+/** A blank page in a new context (empty cache and storage) on the throttled phone. */
+export async function throttledPhonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
@@ -93,8 +101,6 @@ async function freshPhonePage(browser: Browser, url: string): Promise<Page> {
     uploadThroughput: PHONE.upload,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
-  await page.goto(url, { waitUntil: "load" });
-  await page.evaluate(recordMarks(LOAD_MORE_BUSY));
   return page;
 }
 

@@ -38,7 +38,9 @@ describe("the headers table", () => {
       "Referrer-Policy",
       "X-Frame-Options",
     ]);
-    expect(securityHeaders(HASHES)[0]?.[1]).toContain("script-src 'self' 'sha256-YQ=='");
+    expect(securityHeaders(HASHES)[0]?.[1]).toContain(
+      "script-src 'self' 'wasm-unsafe-eval' 'sha256-YQ=='",
+    );
   });
 
   it("writes one block per cache rule, with only its Cache-Control", () => {
@@ -99,9 +101,14 @@ describe("the Content Security Policy in _headers", () => {
 
   it("is strict: scripts only from the site or by the build's hashes, no plugins, no framing", () => {
     expect(directives.get("default-src")).toEqual(["'self'"]);
-    expect(directives.get("script-src")).toEqual(["'self'", ...CSP_HASHES.scripts]);
+    // WebAssembly compilation (the search's Pagefind), but no JavaScript eval.
+    expect(directives.get("script-src")).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      ...CSP_HASHES.scripts,
+    ]);
     expect(directives.get("style-src")).toEqual(["'self'", ...CSP_HASHES.styles]);
-    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|strict-dynamic|\*/);
+    expect(policy).not.toMatch(/unsafe-inline|(?<!wasm-)unsafe-eval|strict-dynamic|\*/);
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'self'"]);
     expect(directives.get("frame-ancestors")).toEqual(["'none'"]);

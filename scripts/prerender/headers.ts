@@ -25,6 +25,11 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
   // Full feed archive pages: written once, never changed by publishing (README, "Static JSON API").
   { path: "/archive/*", cacheControl: IMMUTABLE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
+  // The search index's chunks are named by their content hash (scripts/search/search-index.ts);
+  // its entry file, script and WebAssembly keep their names, so they revalidate like the pages.
+  { path: "/pagefind/fragment/*", cacheControl: IMMUTABLE },
+  { path: "/pagefind/index/*", cacheControl: IMMUTABLE },
+  { path: "/pagefind/filter/*", cacheControl: IMMUTABLE },
 ];
 
 /**
@@ -41,7 +46,9 @@ export const HOST_FILES = ["_headers", "_nginx.conf"] as const;
 export function securityHeaders(hashes: CspHashes): [name: string, value: string][] {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' ${hashes.scripts.join(" ")}`,
+    // 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly, which it loads
+    // from /pagefind/ once the reader focuses the search box; it allows no JavaScript eval.
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.scripts.join(" ")}`,
     `style-src 'self' ${hashes.styles.join(" ")}`,
     "img-src 'self' data:",
     "font-src 'self'",

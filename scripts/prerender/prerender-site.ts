@@ -37,6 +37,8 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
       file: `stories/${id}.html`,
       deps: [api(API_PATHS.topics), api(API_PATHS.story(id))],
     })),
+    // The search page, prerendered without a query: it reads the words once the app runs.
+    { url: "/search", file: "search.html", deps: frame },
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
     { url: null, file: "404.html", deps: frame },
@@ -94,7 +96,13 @@ export async function prerenderSite(options: {
   pagesIndex: string;
   /** Hashes of the API files written, by path inside outDir. */
   apiHashes: ReadonlyMap<string, string>;
-}): Promise<{ pages: number; rendered: number; hashes: PageTemplate["hashes"] }> {
+}): Promise<{
+  pages: number;
+  rendered: number;
+  hashes: PageTemplate["hashes"];
+  /** Each story page's file and stored hash (the search index is built from them). */
+  storyPages: [file: string, hash: string][];
+}> {
   const { outDir, cacheDir, topics, storyIds, app, apiHashes } = options;
   // The client build's index.html is the template, not a page: the front page takes its place.
   const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
@@ -131,5 +139,8 @@ export async function prerenderSite(options: {
   const template = createPageTemplate(templateHtml, (href) =>
     readFileSync(path.join(outDir, href), "utf8"),
   );
-  return { pages: routes.length, rendered: toRender.length, hashes: template.hashes };
+  const storyPages = routes
+    .filter((route) => route.file.startsWith("stories/"))
+    .map((route): [string, string] => [route.file, pages.get(route.key) ?? ""]);
+  return { pages: routes.length, rendered: toRender.length, hashes: template.hashes, storyPages };
 }

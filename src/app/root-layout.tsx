@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useEffect, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
@@ -8,6 +8,7 @@ import type { Topic } from "@/content/api-types";
 import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { TextSizeControl } from "@/features/reading-size/text-size-control";
+import { SiteSearch } from "@/features/search/site-search";
 import { InPageLink } from "@/shared/in-page-link";
 import { Link, NavLink } from "@/shared/link";
 
@@ -38,10 +39,17 @@ export function RootLayout() {
           </Link>
           <TextSizeControl />
         </div>
-        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="page-frame topics-nav">
-          <TopicsMenu topics={topics} pathname={pathname} />
-          <TopicLinks topics={topics} className="topics-inline" />
-        </nav>
+        <div className="page-frame header-row">
+          <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
+            <HeaderMenu label="Topics" className="topics-menu" pathname={pathname}>
+              <TopicLinks topics={topics} className="topics-menu-list" />
+            </HeaderMenu>
+            <TopicLinks topics={topics} className="topics-inline" />
+          </nav>
+          <HeaderMenu label="Search" className="search-menu" pathname={pathname}>
+            <SiteSearch />
+          </HeaderMenu>
+        </div>
       </header>
       <ConnectionStatus />
       <BreakingBanner />
@@ -68,15 +76,29 @@ export function RootLayout() {
 }
 
 /**
- * On narrow screens the topics wait behind a "Topics" button: a native disclosure, so it opens
- * without JavaScript, from the keyboard, and says "collapsed"/"expanded" to a screen reader.
- * With script it also closes on Escape and after the reader picks a topic.
+ * On narrow screens the topics and the search box wait behind a "Topics" and a "Search"
+ * button: a native disclosure, so it opens without JavaScript, from the keyboard, and says
+ * "collapsed"/"expanded" to a screen reader. With script it also closes on Escape and on the
+ * way to another page (a topic picked, a search made).
  */
-function TopicsMenu({ topics, pathname }: { topics: Topic[]; pathname: string }) {
+function HeaderMenu({
+  label,
+  className,
+  pathname,
+  children,
+}: {
+  label: string;
+  className: string;
+  pathname: string;
+  children: ReactNode;
+}) {
   const menu = useRef<HTMLDetailsElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  // A new page closes the menu; the first render does not: a reader who opened it before the
+  // app took over (the tap that starts the app) keeps it open.
+  const shownOn = useRef(pathname);
   useEffect(() => {
-    if (menu.current) menu.current.open = false;
+    if (shownOn.current !== pathname && menu.current) menu.current.open = false;
+    shownOn.current = pathname;
   }, [pathname]);
   const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
     const details = menu.current;
@@ -85,9 +107,9 @@ function TopicsMenu({ topics, pathname }: { topics: Topic[]; pathname: string })
     details.querySelector("summary")?.focus();
   };
   return (
-    <details ref={menu} className="topics-menu" onKeyDown={closeOnEscape}>
-      <summary className="topics-menu-button">Topics</summary>
-      <TopicLinks topics={topics} className="topics-menu-list" />
+    <details ref={menu} className={className} onKeyDown={closeOnEscape}>
+      <summary className="topics-menu-button">{label}</summary>
+      {children}
     </details>
   );
 }

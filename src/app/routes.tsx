@@ -7,6 +7,7 @@ import { RouteError } from "@/app/route-error";
 import { importWhenOnline } from "@/app/route-module";
 import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-client";
 import { feedLoader, feedShouldRevalidate } from "@/features/feed/feed-loader";
+import { loadSearchPage } from "@/features/search/site-search";
 import { storyLoader } from "@/features/story/story-loader";
 
 // Page components load with their route, so a story page never downloads feed-only code.
@@ -14,6 +15,7 @@ import { storyLoader } from "@/features/story/story-loader";
 // for the component's code.
 const feedModule = () => importWhenOnline(() => import("@/features/feed/feed-routes"));
 const storyModule = () => importWhenOnline(() => import("@/features/story/story-page"));
+const searchModule = () => importWhenOnline(loadSearchPage);
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
@@ -61,6 +63,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: "stories/:id",
               loader: story,
               lazy: async () => ({ Component: (await storyModule()).StoryPage }),
+            },
+            {
+              path: "search",
+              lazy: async () => ({ Component: (await searchModule()).SearchPage }),
             },
             { path: "*", element: <NotFoundView /> },
           ],

@@ -153,6 +153,11 @@ export function startUp({
     },
   };
 
+  // The search page shows its results once the app runs: it starts at once there too.
+  if (location.pathname === "/search") {
+    loadApp();
+    return;
+  }
   if (parsePageParam(new URLSearchParams(location.search).get("page")) > 1) {
     // The app renders the N pages and React Router puts the reader back where they were; the
     // browser, left to itself, would restore the position again at `load`, after the reader

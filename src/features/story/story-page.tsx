@@ -28,13 +28,21 @@ export function StoryPage() {
       <title>{`${story.headline} — Dispatch`}</title>
       <meta name="description" content={story.summary} />
       <StoryHeadTags story={story} topics={topics} />
-      <article lang={story.lang} dir={dir}>
-        <header className="grid gap-3">
+      {/* The search index (scripts/search/search-index.ts) reads the article alone: headline,
+          summary, captions and text; the date, language and topics become result metadata
+          and the topic filter. */}
+      <article
+        lang={story.lang}
+        dir={dir}
+        data-pagefind-body=""
+        data-pagefind-meta={`date:${story.publishedAt}`}
+      >
+        <header className="grid gap-3" data-pagefind-meta={`lang:${story.lang}`}>
           <h1 tabIndex={-1} className="page-heading">
             {story.headline}
           </h1>
           <p className="standfirst">{story.summary}</p>
-          <div className="story-meta">
+          <div className="story-meta" data-pagefind-ignore="">
             {/* After the headline, so a phone shows the headline at the top of the screen. */}
             {story.sample ? (
               <p lang="en" dir="ltr" className="sample-label">
@@ -77,13 +85,19 @@ export function StoryPage() {
           className="mt-8 grid gap-4 border-t border-[var(--color-rule)] pt-4 print:hidden"
           lang="en"
           dir="ltr"
+          data-pagefind-ignore=""
         >
           <ShareButton path={`/stories/${story.id}`} title={story.headline} />
           <h2 className="sr-only">Topics</h2>
           <ul className="flex flex-wrap gap-2">
-            {storyTopics.map((topic) => (
+            {storyTopics.map((topic, index) => (
               <li key={topic.slug}>
-                <Link to={`/topics/${topic.slug}`} className="chip">
+                <Link
+                  to={`/topics/${topic.slug}`}
+                  className="chip"
+                  data-pagefind-filter="topic"
+                  data-pagefind-meta={index === 0 ? "topic" : undefined}
+                >
                   {topic.name}
                 </Link>
               </li>

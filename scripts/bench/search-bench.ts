@@ -1,0 +1,225 @@
+/**
+ * `npm run bench:search -- --stories 1000,10000`: the search on synthetic archives
+ * (synthetic-archive.ts, as `npm run bench:content`). For each size it builds the archive with
+ * `npm run build` (a cold build cache), then reports the search index's build time (the build's
+ * own "search index" stage), its size on disk, and on the throttled phone of
+ * `npm run bench:first-press` (150 ms round trip, 1.6 Mbps, 4× slower CPU, 360×740), median of
+ * 5 fresh browser contexts:
+ * - bytes downloaded for a first query: from the reader's tap in the header's search box
+ *   (which starts loading the search) until the results are painted, Pagefind's files and
+ *   the search page's code together, as transferred;
+ * - bytes downloaded for a second query typed on the search page;
+ * - time from Enter to the results painted (the reader types the words at 10 keys a second
+ *   after tapping the box, then presses Enter).
+ * Writes bench/search.json and bench/search.md. The machine's other load shows in the times.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { createStaticServer, listen } from "../static-server.ts";
+import { throttledPhonePage } from "./first-press.ts";
+import { median } from "./median.ts";
+import { generateCorpus } from "./synthetic-archive.ts";
+
+const run = promisify(execFile);
+const RUNS = 5;
+/** Words of the synthetic archive's vocabulary: the first is in most stories, the second in many. */
+const FIRST_QUERY = "harvest";
+const SECOND_QUERY = "farmers budget";
+
+type Sample = { firstBytes: number; firstPagefindBytes: number; secondBytes: number; ms: number };
+type Row = {
+  stories: number;
+  buildSeconds: number;
+  indexSeconds: number;
+  indexBytes: number;
+  indexFiles: number;
+  samples: Sample[];
+};
+
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+async function build(root: string, dataDir: string, outDir: string, cacheDir: string) {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
+    maxBuffer: 64 << 20,
+  });
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  const indexSeconds = Number(/search index ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN);
+  return { seconds: (performance.now() - started) / 1000, indexSeconds, line };
+}
+
+/** Page-side: the time of Enter, and of the first frame that shows the results' heading. */
+const RECORDER = `(() => {
+  const marks = {};
+  window.searchMarks = marks;
+  addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && marks.enter === undefined) marks.enter = performance.now();
+  }, true);
+  const check = () => {
+    const heading = document.querySelector("main h1")?.textContent ?? "";
+    for (const [name, pattern] of [["first", ${JSON.stringify(FIRST_QUERY)}], ["second", ${JSON.stringify(SECOND_QUERY)}]]) {
+      if (marks[name] === undefined && /stor(y|ies) for|No stories/.test(heading) && heading.includes(pattern)) {
+        marks[name] = Number.NaN;
+        requestAnimationFrame(() => { marks[name] = performance.now(); });
+      }
+    }
+  };
+  new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+})()`;
+
+type Marks = { enter?: number; first?: number; second?: number };
+
+async function sample(browser: Browser, origin: string, storyUrl: string): Promise<Sample> {
+  const page = await throttledPhonePage(browser);
+  const context = page.context();
+  // Pagefind fetches most of its files from its web worker: the context's events see those
+  // too. Bytes as transferred: headers and (compressed) body.
+  const transfers: { url: string; bytes: number }[] = [];
+  context.on("requestfinished", async (request) => {
+    const entry = { url: request.url(), bytes: 0 };
+    transfers.push(entry);
+    const sizes = await request.sizes().catch(() => undefined);
+    entry.bytes = sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
+  });
+  await page.goto(`${origin}${storyUrl}`, { waitUntil: "load" });
+  await page.evaluate(RECORDER);
+  // The reader opens the Search disclosure (which starts the app) and waits for the app.
+  await page.getByText("Search", { exact: true }).first().tap();
+  await waitForApp(page);
+  const box = page.getByRole("searchbox", { name: "Search stories" });
+  const beforeFirst = transfers.length;
+  await box.tap();
+  await page.keyboard.type(FIRST_QUERY, { delay: 100 });
+  await page.keyboard.press("Enter");
+  const marks = () =>
+    page.evaluate(() => (window as unknown as { searchMarks: Marks }).searchMarks);
+  await page.waitForFunction(
+    () => Number.isFinite((window as unknown as { searchMarks: Marks }).searchMarks.first),
+    undefined,
+    { timeout: 60_000 },
+  );
+  // Fragments of the results below the fold may still be arriving: let them finish.
+  await page.waitForLoadState("networkidle");
+  const first = transfers.slice(beforeFirst);
+  const beforeSecond = transfers.length;
+  const pageBox = page.getByRole("searchbox", { name: "Search stories" });
+  await pageBox.fill("");
+  await pageBox.pressSequentially(SECOND_QUERY, { delay: 100 });
+  await page.waitForFunction(
+    () => Number.isFinite((window as unknown as { searchMarks: Marks }).searchMarks.second),
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForLoadState("networkidle");
+  const second = transfers.slice(beforeSecond);
+  const { enter = Number.NaN, first: shown = Number.NaN } = await marks();
+  await context.close();
+  const sum = (list: { bytes: number }[]) => list.reduce((total, item) => total + item.bytes, 0);
+  return {
+    firstBytes: sum(first),
+    firstPagefindBytes: sum(first.filter((item) => item.url.includes("/pagefind/"))),
+    secondBytes: sum(second),
+    ms: shown - enter,
+  };
+}
+
+async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const form = document.querySelector("form[role=search]");
+      return !!form && Object.keys(form).some((key) => key.startsWith("__reactProps"));
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function table(rows: Row[]): string {
+  const lines = [
+    "| stories | build | search index stage | index on disk | 1st query download (Pagefind part) | 2nd query download | Enter → results (median of 5) |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const row of rows) {
+    const m = (pick: (s: Sample) => number) => median(row.samples.map(pick));
+    lines.push(
+      `| ${row.stories.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s | ${row.indexSeconds.toFixed(1)} s | ${(row.indexBytes / 1024 / 1024).toFixed(1)} MB in ${row.indexFiles.toLocaleString("en")} files | ${kb(m((s) => s.firstBytes))} (${kb(m((s) => s.firstPagefindBytes))}) | ${kb(m((s) => s.secondBytes))} | ${Math.round(m((s) => s.ms))} ms (${row.samples.map((s) => Math.round(s.ms)).join(", ")}) |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const storiesArg = args[args.indexOf("--stories") + 1];
+  const counts = (args.includes("--stories") && storiesArg ? storiesArg : "1000,10000")
+    .split(",")
+    .map(Number);
+  const root = process.cwd();
+  const work = await mkdtemp(path.join(tmpdir(), "dispatch-search-bench-"));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  });
+  const rows: Row[] = [];
+  try {
+    for (const count of counts) {
+      const dataDir = path.join(work, `data-${count}`);
+      const outDir = path.join(work, `dist-${count}`);
+      await generateCorpus(dataDir, count);
+      // A cache of its own inside the project (the build's rule), started cold.
+      const cacheDir = path.join(root, ".cache", `search-bench-${count}`);
+      await rm(cacheDir, { recursive: true, force: true });
+      const built = await build(root, dataDir, outDir, cacheDir);
+      console.log(built.line);
+      const index = await folderSize(path.join(outDir, "pagefind"));
+      const server = await listen(await createStaticServer(outDir), Number(process.env.PORT ?? 0));
+      const samples: Sample[] = [];
+      try {
+        for (let i = 0; i < RUNS; i++) {
+          samples.push(await sample(browser, server.origin, "/stories/story-000123"));
+          console.log(`${count} stories, run ${i + 1}: ${JSON.stringify(samples.at(-1))}`);
+        }
+      } finally {
+        await server.close();
+      }
+      rows.push({
+        stories: count,
+        buildSeconds: built.seconds,
+        indexSeconds: built.indexSeconds,
+        indexBytes: index.bytes,
+        indexFiles: index.files,
+        samples,
+      });
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(outDir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  } finally {
+    await browser.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  const markdown = `## Search on synthetic archives\n\n${table(rows)}\n`;
+  await mkdir(path.join(root, "bench"), { recursive: true });
+  await writeFile(path.join(root, "bench", "search.json"), `${JSON.stringify(rows, null, 2)}\n`);
+  await writeFile(path.join(root, "bench", "search.md"), markdown);
+  console.log(markdown);
+}
+
+await main();

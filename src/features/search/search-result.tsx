@@ -1,0 +1,41 @@
+import { textDirection } from "@/content/text-direction";
+import type { SearchHit } from "@/features/search/search-stories";
+import { StoryLink } from "@/shared/story-link";
+import { StoryTime } from "@/shared/story-time";
+
+/**
+ * One result: the headline as the link, the words around the matches (each match marked),
+ * the topic and the date, in the story's own language and direction. Every word is text:
+ * only the marks Pagefind put round the matches become elements.
+ */
+export function SearchResultItem({ hit }: { hit: SearchHit }) {
+  const result = hit.result;
+  if (!result) return null;
+  const dir = textDirection(result.lang);
+  return (
+    <article lang={result.lang} dir={dir} className="search-result">
+      <h2 className="text-[1.25em] font-bold leading-snug">
+        <StoryLink
+          id={result.id}
+          className="block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
+        >
+          {result.headline}
+        </StoryLink>
+      </h2>
+      <p className="leading-relaxed">
+        {result.excerpt.map((part, index) =>
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one excerpt never move
+          part.marked ? <mark key={index}>{part.text}</mark> : part.text,
+        )}
+      </p>
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.875em] text-[var(--color-muted)]">
+        {result.topic ? (
+          <span lang="en" dir="ltr" className="font-semibold text-[var(--color-accent-text)]">
+            {result.topic}
+          </span>
+        ) : null}
+        {result.date ? <StoryTime iso={result.date} lang={result.lang} /> : null}
+      </p>
+    </article>
+  );
+}
