@@ -25,6 +25,9 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
   // Full feed archive pages: written once, never changed by publishing (README, "Static JSON API").
   { path: "/archive/*", cacheControl: IMMUTABLE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
+  // The service worker: browsers check it for updates on each visit, and a kept copy would
+  // hold readers on an old build (scripts/offline/service-worker.ts).
+  { path: "/sw.js", cacheControl: "no-cache" },
 ];
 
 /**
