@@ -35,6 +35,9 @@ export function RootLayout() {
           <Link to="/" className="site-name">
             Dispatch
           </Link>
+          <Link to="/saved" className="nav-link">
+            Saved
+          </Link>
           <TextSizeControl />
         </div>
         <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="page-frame topics-nav">

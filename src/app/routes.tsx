@@ -14,6 +14,7 @@ import { storyLoader } from "@/features/story/story-loader";
 // for the component's code.
 const feedModule = () => importWhenOnline(() => import("@/features/feed/feed-routes"));
 const storyModule = () => importWhenOnline(() => import("@/features/story/story-page"));
+const offlineModule = () => importWhenOnline(() => import("@/features/offline/offline-routes"));
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
@@ -61,6 +62,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: "stories/:id",
               loader: story,
               lazy: async () => ({ Component: (await storyModule()).StoryPage }),
+            },
+            { path: "saved", lazy: async () => ({ Component: (await offlineModule()).SavedPage }) },
+            {
+              path: "offline",
+              lazy: async () => ({ Component: (await offlineModule()).OfflinePage }),
             },
             { path: "*", element: <NotFoundView /> },
           ],

@@ -2,6 +2,7 @@ import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/reading-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
+import { SAVED_PATH } from "@/shared/offline-storage";
 import {
   LOAD_MORE_REPLAY,
   PRELOAD_ATTRIBUTE,
@@ -153,6 +154,11 @@ export function startUp({
     },
   };
 
+  // The Saved page's list is drawn by the app: no reason to make the reader wait for it.
+  if (location.pathname === SAVED_PATH) {
+    loadApp();
+    return;
+  }
   if (parsePageParam(new URLSearchParams(location.search).get("page")) > 1) {
     // The app renders the N pages and React Router puts the reader back where they were; the
     // browser, left to itself, would restore the position again at `load`, after the reader
