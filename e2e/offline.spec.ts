@@ -261,11 +261,11 @@ test("a new version waiting while someone reads is announced quietly and loads o
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     expect(await axeViolations(page)).toEqual([]);
 
+    const reloaded = page.waitForEvent("load");
     await notice.getByRole("button", { name: "Reload" }).click();
-    await expect
-      .poll(() => page.evaluate(() => (window as { reading?: boolean }).reading ?? false))
-      .toBe(false);
+    await reloaded;
     await appRuns(page);
+    expect(await page.evaluate(() => (window as { reading?: boolean }).reading)).toBeUndefined();
     await expect(notice).toHaveCount(0);
     expect(
       await page.evaluate(async () => {

@@ -108,7 +108,7 @@ if (container.dataset.prerendered === `${location.pathname}${location.search}`) 
 
 // After the app runs, so the service worker never competes with the page load.
 void import("@/features/offline/service-worker-client").then((offline) =>
-  offline.startOfflineSupport(router),
+  offline.startOfflineSupport(router, queryClient),
 );
 
 // A click on a page still hydrating makes React hydrate at once and then run the click's

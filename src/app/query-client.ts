@@ -12,9 +12,6 @@ export function createQueryClient(): QueryClient {
         // for a reader who leaves a tab open all day.
         staleTime: 5 * 60_000,
         refetchOnWindowFocus: false,
-        // Offline, a request still goes out once: the service worker may answer it from a
-        // copy (a story read or saved before). Only if it cannot does the request wait.
-        networkMode: "offlineFirst",
         retry: (failures, error) => !(error instanceof NotFoundError) && failures < MAX_RETRIES,
         retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
       },

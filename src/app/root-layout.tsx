@@ -35,15 +35,17 @@ export function RootLayout() {
           <Link to="/" className="site-name">
             Dispatch
           </Link>
-          <Link to="/saved" className="nav-link">
-            Saved
-          </Link>
           <TextSizeControl />
         </div>
-        <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="page-frame topics-nav">
-          <TopicsMenu topics={topics} pathname={pathname} />
-          <TopicLinks topics={topics} className="topics-inline" />
-        </nav>
+        <div className="page-frame header-row">
+          <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
+            <TopicsMenu topics={topics} pathname={pathname} />
+            <TopicLinks topics={topics} className="topics-inline" />
+          </nav>
+          <NavLink to="/saved" className="nav-link">
+            Saved
+          </NavLink>
+        </div>
       </header>
       <ConnectionStatus />
       <BreakingBanner />

@@ -181,7 +181,12 @@ describe("when the app's code loads", () => {
     },
   );
 
-  it.each(["/", "/?page=1", "/?page=abc"])("not at once for %s", (url) => {
+  it("at once on the Saved page, whose list only the app can draw", () => {
+    start("/saved");
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it.each(["/", "/?page=1", "/?page=abc", "/stories/saved"])("not at once for %s", (url) => {
     history.scrollRestoration = "auto";
     start(url);
     expect(appScripts()).toHaveLength(0);

@@ -1,4 +1,4 @@
-import { onlineManager } from "@tanstack/react-query";
+import { onlineManager, type QueryClient } from "@tanstack/react-query";
 import { createRoot } from "react-dom/client";
 import type { DataRouter } from "react-router";
 import { Workbox } from "workbox-window";
@@ -12,7 +12,10 @@ import { photosShownIn, SERVICE_WORKER_PATH } from "@/shared/offline-storage";
  * first paint. It also keeps what the worker cannot see by itself, and shows the update
  * notice when a new build's worker is waiting.
  */
-export function startOfflineSupport(router: Pick<DataRouter, "state" | "subscribe">): void {
+export function startOfflineSupport(
+  router: Pick<DataRouter, "state" | "subscribe">,
+  queryClient: QueryClient,
+): void {
   // The query client learns of the connection from online/offline events, which a page
   // opened offline (from the worker's copies) never receives: tell it, so requests wait for
   // the connection and the connection notice shows.
@@ -33,6 +36,14 @@ export function startOfflineSupport(router: Pick<DataRouter, "state" | "subscrib
   workbox.register().catch(() => undefined);
 
   void controlled().then(() => {
+    // With a worker, a request made offline may still be answered (a story opened or saved
+    // before), so it goes out once and waits for the connection only if that fails. Without
+    // one it could not succeed, so it waits from the start (the query client's default).
+    const defaults = queryClient.getDefaultOptions();
+    queryClient.setDefaultOptions({
+      ...defaults,
+      queries: { ...defaults.queries, networkMode: "offlineFirst" },
+    });
     keepPage(location.pathname, true);
     let shown = location.pathname;
     router.subscribe((state) => {
@@ -96,6 +107,8 @@ function showUpdateNotice(reload: () => void): void {
   if (noticeShown) return;
   noticeShown = true;
   const host = document.createElement("div");
+  // Sticky within the page's body: on screen while it shows, at the very end of the page.
+  host.className = "update-notice print:hidden";
   document.body.append(host);
   createRoot(host).render(<UpdateNotice onReload={reload} />);
 }

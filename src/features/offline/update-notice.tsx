@@ -8,7 +8,7 @@ import { useState } from "react";
 export function UpdateNotice({ onReload }: { onReload: () => void }) {
   const [reloading, setReloading] = useState(false);
   return (
-    <aside aria-label="Site update" className="update-notice print:hidden">
+    <aside aria-label="Site update">
       <p role="status" className="page-frame flex flex-wrap items-center gap-x-3 gap-y-2 py-2">
         <span>A new version is available —</span>
         <button

@@ -16,7 +16,7 @@ type Saved = "unknown" | "yes" | "no";
  * `aria-pressed` says whether the story is saved. Like Share, it needs script, so it appears
  * once the app runs.
  */
-export function SaveForOffline({ id, headline }: { id: string; headline: string }) {
+export function SaveForOffline({ id }: { id: string }) {
   const hydrated = useHydrated();
   const [saved, setSaved] = useState<Saved>("unknown");
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ export function SaveForOffline({ id, headline }: { id: string; headline: string 
         const article = button.current?.closest("article");
         await saveStory(id, article ? await photosShownIn(article) : []);
         setSaved("yes");
-        setMessage(`Saved. “${headline}” reads without a connection, from your Saved page.`);
+        setMessage("Saved. It reads without a connection, from your Saved page.");
       }
     } catch (error) {
       setMessage(

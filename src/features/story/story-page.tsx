@@ -80,7 +80,7 @@ export function StoryPage() {
           dir="ltr"
         >
           <ShareButton path={`/stories/${story.id}`} title={story.headline} />
-          <SaveForOffline id={story.id} headline={story.headline} />
+          <SaveForOffline id={story.id} />
           <h2 className="sr-only">Topics</h2>
           <ul className="flex flex-wrap gap-2">
             {storyTopics.map((topic) => (
