@@ -154,7 +154,9 @@ async function save(page: Page, url: string) {
   await open(page, url);
   const button = page.getByRole("button", { name: "Save for offline" });
   await expect(button).toHaveAttribute("aria-pressed", "false");
-  await button.click();
+  // From the keyboard.
+  await button.focus();
+  await page.keyboard.press("Space");
   await expect(button).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   return (await headline(page).textContent()) ?? "";
@@ -262,7 +264,8 @@ test("a new version waiting while someone reads is announced quietly and loads o
     expect(await axeViolations(page)).toEqual([]);
 
     const reloaded = page.waitForEvent("load");
-    await notice.getByRole("button", { name: "Reload" }).click();
+    await notice.getByRole("button", { name: "Reload" }).focus();
+    await page.keyboard.press("Enter");
     await reloaded;
     await appRuns(page);
     expect(await page.evaluate(() => (window as { reading?: boolean }).reading)).toBeUndefined();
