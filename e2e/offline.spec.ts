@@ -118,6 +118,15 @@ test("a story read once reloads offline with its photos; one never opened says i
     "/saved",
   );
   await expect(page.getByRole("link", { name: "Saved", exact: true })).toBeVisible();
+  // Left alone, the offline page stays put (the app does not replace it with a wait or an
+  // error); back online, the story asked for loads by itself.
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(6_000);
+  await expect(headline(page)).toHaveText("This page is not available offline");
+  await context.setOffline(false);
+  await expect(headline(page)).not.toHaveText("This page is not available offline");
+  await expect(page).toHaveURL(NEVER_OPENED);
+  await context.setOffline(true);
 
   await page.goto("/");
   await appRuns(page);

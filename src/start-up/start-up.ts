@@ -5,6 +5,7 @@ import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-st
 import { SAVED_PATH } from "@/shared/offline-storage";
 import {
   LOAD_MORE_REPLAY,
+  OFFLINE_PAGE_ATTRIBUTE,
   PRELOAD_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
   TEXT_SIZE_REPLAY_PREFIX,
@@ -94,8 +95,14 @@ export function startUp({
     busy = undefined;
   };
 
+  // The page the service worker shows offline in place of one it has no copy of: the app
+  // would only wait there for the connection, or fail. The page asked for loads once the
+  // connection is back, which is what the page promises.
+  const offlinePage = document.querySelector(`[${OFFLINE_PAGE_ATTRIBUTE}]`) !== null;
+  if (offlinePage) addEventListener("online", () => location.reload(), { once: true, signal });
+
   const loadApp = () => {
-    if (appScript || handedOver || signal?.aborted) return;
+    if (appScript || handedOver || offlinePage || signal?.aborted) return;
     for (const module of imports) preload(module, "modulepreload");
     appScript = document.createElement("script");
     appScript.type = "module";

@@ -7,23 +7,25 @@ import {
   type SavedStory,
   savedStories,
 } from "@/shared/offline-storage";
+import { OFFLINE_PAGE_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
  * The page the service worker answers with when the reader is offline and the page they asked
  * for was neither opened before nor saved. It is prerendered as plain HTML (offline.html) and
- * works without the app: offline, the app waits for the connection before it draws anything.
+ * works without the app, which the start-up script does not start here (src/start-up): it
+ * reloads the page the reader asked for once the connection is back.
  */
 export function OfflinePage() {
   return (
-    <div className="reading-text">
+    <div className="reading-text" {...{ [OFFLINE_PAGE_ATTRIBUTE]: "" }}>
       <title>Not available offline — Dispatch</title>
       <meta name="description" content="This page was not saved on this device." />
       <h1 tabIndex={-1} className="page-heading">
         This page is not available offline
       </h1>
       <p className="mt-4">
-        You are offline, and this page was not opened or saved on this device. It will load when you
-        are back online.
+        You are offline, and this page was not opened or saved on this device. It loads by itself
+        when you are back online.
       </p>
       <p className="mt-4">
         The stories you have opened before and the ones you saved read without a connection.
