@@ -289,3 +289,39 @@ test("a new version waiting while someone reads is announced quietly and loads o
     await writeFile(worker, deployed);
   }
 });
+
+test("a story opened and a story saved are still there offline after the browser was closed", async ({
+  playwright,
+  baseURL,
+}, testInfo) => {
+  const profile = testInfo.outputPath("profile");
+  // The project's own launch options (the system Chromium), with a profile kept on disk.
+  const options = {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+    serviceWorkers: "allow" as const,
+  };
+  let context = await playwright.chromium.launchPersistentContext(profile, options);
+  let page = context.pages()[0] ?? (await context.newPage());
+  const savedHeadline = await save(page, TO_SAVE);
+  await open(page, FIRST);
+  const openedHeadline = (await headline(page).textContent()) ?? "";
+  await keptForOffline(page);
+  await context.close();
+
+  context = await playwright.chromium.launchPersistentContext(profile, options);
+  page = context.pages()[0] ?? (await context.newPage());
+  await context.setOffline(true);
+  await page.goto(FIRST);
+  await expect(headline(page)).toHaveText(openedHeadline);
+  await expectPhotosShown(page);
+  await page.goto("/saved");
+  await appRuns(page);
+  await page
+    .getByRole("list", { name: "Your saved stories" })
+    .getByRole("link", { name: savedHeadline })
+    .click();
+  await expect(headline(page)).toHaveText(savedHeadline);
+  await expectPhotosShown(page);
+  await context.close();
+});

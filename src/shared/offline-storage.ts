@@ -45,6 +45,9 @@ function savedCache(): Promise<Cache> {
  */
 export async function saveStory(id: string, photoUrls: readonly string[]): Promise<void> {
   const cache = await savedCache();
+  // Asks the browser not to clear the site's storage when space runs short (granted or not,
+  // quietly; the answer only changes who may clear it: the browser, or just the reader).
+  void navigator.storage?.persist?.().catch(() => false);
   const urls = [`/stories/${id}`, ...new Set(photoUrls), storyDataPath(id)];
   try {
     // The story's data goes last: its presence is what marks the story as saved.
