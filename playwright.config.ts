@@ -30,6 +30,9 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // The site's service worker would answer requests that page.route() then never sees (the
+    // network-fault checks); e2e/offline.spec.ts allows it and tests it.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
       args: [

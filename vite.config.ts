@@ -23,5 +23,17 @@ export default defineConfig({
   define: { "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)) },
   // The bench reads the manifest to total the JavaScript each page type loads.
   // modulePreload polyfill: every browser that runs this app supports modulepreload natively.
-  build: { manifest: true, modulePreload: { polyfill: false } },
+  build: {
+    manifest: true,
+    modulePreload: { polyfill: false },
+    // Every module the entry needs in one chunk beside it. Left to itself, the bundler groups
+    // modules by which lazy page chunks share them, and each new lazy chunk cut the initial
+    // code into more files, each compressed on its own (1.3 KB more gzip for the offline
+    // feature's two chunks).
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: "app", tags: ["$initial"], minShareCount: 2 }] },
+      },
+    },
+  },
 });

@@ -47,6 +47,15 @@ test("every kind of file gets its status, type, security headers and Cache-Contr
       /^image\/avif$/,
       cacheControlFor("/images/x.avif"),
     ],
+    // The service worker is asked for on every update check: never a kept copy.
+    ["/sw.js", 200, /^text\/javascript; charset=utf-8$/i, "no-cache"],
+    [
+      "/manifest.webmanifest",
+      200,
+      /^application\/manifest\+json; charset=utf-8$/i,
+      DEFAULT_CACHE_CONTROL,
+    ],
+    ["/icons/maskable-512.png", 200, /^image\/png$/, DEFAULT_CACHE_CONTROL],
     // Not pages: a missing hashed file (a 404 kept for a year would break the next deploy),
     // the host's own files, build internals, and the originals no page shows.
     ["/assets/index-missing.js", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],

@@ -16,6 +16,8 @@ import { loadContent } from "./content/load-content.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
+import { writeServiceWorker } from "./offline/service-worker.ts";
+import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
 import { appBuild } from "./prerender/app-build.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
@@ -127,6 +129,10 @@ try {
     indexFile: path.join(cacheDir, `search-${sha1(outDir).slice(0, 12)}.json`),
   });
   stage("search index");
+  // Last, over the finished site: the worker precaches pages prerendered just now.
+  await emitWebAppManifest(root, staging);
+  await writeServiceWorker(staging, cacheDir, app.key);
+  stage("service worker");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
   await readyForHosting(staging, outDir);

@@ -30,6 +30,12 @@ function parse(text: string): Map<string, [string, string][]> {
 describe("the headers table", () => {
   const rules = parse(headersFile(HASHES));
 
+  it("has browsers ask for the service worker on every update check, on every host", () => {
+    expect(rules.get("/sw.js")).toEqual([["Cache-Control", "no-cache"]]);
+    expect(cacheControlFor("/sw.js")).toBe("no-cache");
+    expect(nginxSiteConfig(HASHES)).toContain("# /sw.js\n");
+  });
+
   it("puts every security header on every path, and no Cache-Control on /*", () => {
     expect(rules.get("/*")).toEqual(securityHeaders(HASHES));
     expect(securityHeaders(HASHES).map(([name]) => name)).toEqual([

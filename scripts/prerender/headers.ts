@@ -30,6 +30,9 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
   { path: "/pagefind/fragment/*", cacheControl: IMMUTABLE },
   { path: "/pagefind/index/*", cacheControl: IMMUTABLE },
   { path: "/pagefind/filter/*", cacheControl: IMMUTABLE },
+  // The service worker: browsers check it for updates on each visit, and a kept copy would
+  // hold readers on an old build (scripts/offline/service-worker.ts).
+  { path: "/sw.js", cacheControl: "no-cache" },
 ];
 
 /**

@@ -18,7 +18,8 @@ import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
  * build cached it; otherwise the cached page is linked into place.
  */
 
-type Route = { url: string | null; file: string; deps: string[] };
+/** `url`: the address the page hydrates at, or null; `render`: the route rendered, if not `url`. */
+type Route = { url: string | null; file: string; deps: string[]; render?: string };
 
 /** The API files each page is rendered from (file paths inside dist/). */
 function routesOf(topics: readonly string[], storyIds: readonly string[]): Route[] {
@@ -39,9 +40,13 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
     })),
     // The search page, prerendered without a query: it reads the words once the app runs.
     { url: "/search", file: "search.html", deps: frame },
+    // The Saved page (its list is drawn in the browser) and the page the service worker
+    // shows offline for a page it has no copy of (never hydrated: it is served at any address).
+    { url: "/saved", file: "saved.html", deps: frame },
+    { url: null, file: "offline.html", deps: frame, render: "/offline" },
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
-    { url: null, file: "404.html", deps: frame },
+    { url: null, file: "404.html", deps: frame, render: "/404" },
   ];
 }
 
@@ -113,7 +118,9 @@ export async function prerenderSite(options: {
   const pages = new Map<string, string>();
   const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
     ...route,
-    key: sha1([app.key, route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n")),
+    key: sha1(
+      [app.key, route.render ?? route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n"),
+    ),
   }));
 
   const toRender: typeof routes = [];

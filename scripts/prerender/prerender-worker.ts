@@ -19,7 +19,7 @@ export type PrerenderJob = {
   cacheDir: string;
   /** The client build's index.html. */
   templateHtml: string;
-  routes: { url: string | null; file: string; key: string }[];
+  routes: { url: string | null; file: string; key: string; render?: string }[];
 };
 
 export type PrerenderResult = {
@@ -55,10 +55,10 @@ const template = createPageTemplate(templateHtml, (href) =>
 );
 
 const pages: [string, string][] = [];
-await eachLimit(routes, PAGES_IN_FLIGHT, async ({ url, file, key }) => {
-  const page = await prerender(url ?? "/404");
+await eachLimit(routes, PAGES_IN_FLIGHT, async ({ url, file, key, render }) => {
+  const page = await prerender(render ?? url ?? "/404");
   if (page.status !== 200) {
-    throw new Error(`prerendering ${url ?? "404.html"} failed with status ${page.status}`);
+    throw new Error(`prerendering ${file} failed with status ${page.status}`);
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
   pages.push([key, await store.put(path.join(outDir, file), html, true)]);

@@ -106,6 +106,11 @@ if (container.dataset.prerendered === `${location.pathname}${location.search}`) 
   else root.render(app);
 }
 
+// After the app runs, so the service worker never competes with the page load.
+void import("@/features/offline/service-worker-client").then((offline) =>
+  offline.startOfflineSupport(router, queryClient),
+);
+
 // A click on a page still hydrating makes React hydrate at once and then run the click's
 // handler, all in this task: the busy state the start-up script showed never flickers back.
 if (pressedEarly) {

@@ -49,6 +49,9 @@ export function RootLayout() {
           <HeaderMenu label="Search" className="search-menu" pathname={pathname}>
             <SiteSearch />
           </HeaderMenu>
+          <NavLink to="/saved" className="nav-link">
+            Saved
+          </NavLink>
         </div>
       </header>
       <ConnectionStatus />

@@ -16,6 +16,7 @@ import { storyLoader } from "@/features/story/story-loader";
 const feedModule = () => importWhenOnline(() => import("@/features/feed/feed-routes"));
 const storyModule = () => importWhenOnline(() => import("@/features/story/story-page"));
 const searchModule = () => importWhenOnline(loadSearchPage);
+const offlineModule = () => importWhenOnline(() => import("@/features/offline/offline-routes"));
 
 /**
  * The route table. Loaders fill the query cache before a page renders, so pages read cached
@@ -67,6 +68,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: "search",
               lazy: async () => ({ Component: (await searchModule()).SearchPage }),
+            },
+            { path: "saved", lazy: async () => ({ Component: (await offlineModule()).SavedPage }) },
+            {
+              path: "offline",
+              lazy: async () => ({ Component: (await offlineModule()).OfflinePage }),
             },
             { path: "*", element: <NotFoundView /> },
           ],

@@ -13,6 +13,11 @@ export const LOAD_MORE_REPLAY = "load-more";
  * start-up script asks for it at the press, so the stories download while the app does.
  */
 export const PRELOAD_ATTRIBUTE = "data-preload";
+/**
+ * On the offline page (served by the service worker for a page it has no copy of): the
+ * start-up script does not start the app there, and reloads the page when the connection is back.
+ */
+export const OFFLINE_PAGE_ATTRIBUTE = "data-offline-page";
 /** `data-replay` of a text-size button is this prefix and the size: `text-size-lg`. */
 export const TEXT_SIZE_REPLAY_PREFIX = "text-size-";
 

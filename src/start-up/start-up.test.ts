@@ -181,7 +181,21 @@ describe("when the app's code loads", () => {
     },
   );
 
-  it.each(["/", "/?page=1", "/?page=abc"])("not at once for %s", (url) => {
+  it("never on the offline page, which the app could only replace with a wait or an error", () => {
+    document.body.insertAdjacentHTML("beforeend", '<div data-offline-page=""></div>');
+    start("/stories/never-opened");
+    window.dispatchEvent(new Event("pointerdown"));
+    document.querySelector("a")?.click();
+    vi.advanceTimersByTime(10_000);
+    expect(appScripts()).toHaveLength(0);
+  });
+
+  it("at once on the Saved page, whose list only the app can draw", () => {
+    start("/saved");
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it.each(["/", "/?page=1", "/?page=abc", "/stories/saved"])("not at once for %s", (url) => {
     history.scrollRestoration = "auto";
     start(url);
     expect(appScripts()).toHaveLength(0);

@@ -2,8 +2,10 @@ import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/reading-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
+import { SAVED_PATH } from "@/shared/offline-storage";
 import {
   LOAD_MORE_REPLAY,
+  OFFLINE_PAGE_ATTRIBUTE,
   PRELOAD_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
   TEXT_SIZE_REPLAY_PREFIX,
@@ -93,8 +95,14 @@ export function startUp({
     busy = undefined;
   };
 
+  // The page the service worker shows offline in place of one it has no copy of: the app
+  // would only wait there for the connection, or fail. The page asked for loads once the
+  // connection is back, which is what the page promises.
+  const offlinePage = document.querySelector(`[${OFFLINE_PAGE_ATTRIBUTE}]`) !== null;
+  if (offlinePage) addEventListener("online", () => location.reload(), { once: true, signal });
+
   const loadApp = () => {
-    if (appScript || handedOver || signal?.aborted) return;
+    if (appScript || handedOver || offlinePage || signal?.aborted) return;
     for (const module of imports) preload(module, "modulepreload");
     appScript = document.createElement("script");
     appScript.type = "module";
@@ -153,8 +161,9 @@ export function startUp({
     },
   };
 
-  // The search page shows its results once the app runs: it starts at once there too.
-  if (location.pathname === "/search") {
+  // The search page's results and the Saved page's list are drawn by the app: it starts at
+  // once there, no reason to make the reader wait for them.
+  if (location.pathname === "/search" || location.pathname === SAVED_PATH) {
     loadApp();
     return;
   }

@@ -165,6 +165,12 @@ export function FeedView({ feed }: { feed: string }) {
         ref={loadMoreArea}
         className="mt-4 flex min-h-16 flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6"
       >
+        {waiting && isPaused ? (
+          // Said in words, not only on the button: every story loaded so far stays.
+          <p>
+            The next stories need a connection. They load by themselves once you are back online.
+          </p>
+        ) : null}
         {failed ? (
           <p role="alert" className="text-[var(--color-error)]">
             More stories could not be loaded. Check your connection and try again.

@@ -4,6 +4,7 @@ import { storyQuery, topicsQuery } from "@/content/api-client";
 import type { StoryLink as StoryLinkData, StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
 import { readingMinutes } from "@/features/story/reading-time";
+import { SaveForOffline } from "@/features/story/save-for-offline";
 import { ShareButton } from "@/features/story/share-button";
 import { StoryBlocks } from "@/features/story/story-blocks";
 import { Figure } from "@/shared/figure";
@@ -88,6 +89,7 @@ export function StoryPage() {
           data-pagefind-ignore=""
         >
           <ShareButton path={`/stories/${story.id}`} title={story.headline} />
+          <SaveForOffline id={story.id} />
           <h2 className="sr-only">Topics</h2>
           <ul className="flex flex-wrap gap-2">
             {storyTopics.map((topic, index) => (
