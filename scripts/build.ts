@@ -131,7 +131,7 @@ try {
   stage("search index");
   // Last, over the finished site: the worker precaches pages prerendered just now.
   await emitWebAppManifest(root, staging);
-  await writeServiceWorker(staging, cacheDir, app.key);
+  await writeServiceWorker(staging, app.serviceWorkerTemplate);
   stage("service worker");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));

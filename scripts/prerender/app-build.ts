@@ -3,13 +3,15 @@ import path from "node:path";
 import { build } from "vite";
 import { precompressAssets } from "../bundle/precompress.ts";
 import { sha1 } from "../content/build-cache.ts";
+import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
 
 /**
- * The client build and the server bundle depend only on the code, not on the content, so they
- * are cached in `.cache/app/<hash of every source and config file>/`: after a story is added
- * or edited, neither Vite build runs again.
+ * The client build, the server bundle and the service worker (before its precache list is
+ * written in) depend only on the code, not on the content, so they are cached in
+ * `.cache/app/<hash of every source and config file>/`: after a story is added or edited, no
+ * Vite build runs again.
  */
 
 const SOURCES = ["src", "scripts", "public"];
@@ -42,20 +44,25 @@ export async function appKey(root: string): Promise<string> {
 }
 
 /**
- * Puts the client build into outDir (empty) and returns the folder of the server bundle, from
- * the cache or by building both.
+ * Puts the client build into outDir (empty) and returns the folder of the server bundle and
+ * the bundled service worker, from the cache or by building them.
  */
 export async function appBuild(
   root: string,
   cacheDir: string,
   outDir: string,
-): Promise<{ key: string; ssrDir: string }> {
+): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string }> {
   const key = await appKey(root);
   const appsDir = path.join(cacheDir, "app");
   const cached = path.join(appsDir, key);
-  if (await stat(path.join(cached, "ssr", "prerender-worker.js")).catch(() => undefined)) {
+  const built = {
+    key,
+    ssrDir: path.join(cached, "ssr"),
+    serviceWorkerTemplate: path.join(cached, "service-worker", SERVICE_WORKER_TEMPLATE),
+  };
+  if (await stat(path.join(built.ssrDir, "prerender-worker.js")).catch(() => undefined)) {
     await cp(path.join(cached, "client"), outDir, { recursive: true });
-    return { key, ssrDir: path.join(cached, "ssr") };
+    return built;
   }
   await build({
     configFile: path.join(root, "vite.config.ts"),
@@ -67,6 +74,8 @@ export async function appBuild(
   // Older builds of the code are of no more use: keep one, the current.
   await rm(appsDir, { recursive: true, force: true });
   await cp(outDir, path.join(cached, "client"), { recursive: true });
-  await rename(ssrDir, path.join(cached, "ssr"));
-  return { key, ssrDir: path.join(cached, "ssr") };
+  await bundleServiceWorker(root, path.dirname(built.serviceWorkerTemplate));
+  // Last: the server bundle in place is what marks this entry complete.
+  await rename(ssrDir, built.ssrDir);
+  return built;
 }

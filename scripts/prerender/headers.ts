@@ -31,7 +31,7 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
   { path: "/pagefind/index/*", cacheControl: IMMUTABLE },
   { path: "/pagefind/filter/*", cacheControl: IMMUTABLE },
   // The service worker: browsers check it for updates on each visit, and a kept copy would
-  // hold readers on an old build (scripts/offline/service-worker.ts).
+  // hold readers on an old build (src/service-worker/service-worker.ts).
   { path: "/sw.js", cacheControl: "no-cache" },
 ];
 

@@ -1,7 +1,7 @@
 import type { StoryPage } from "@/content/api-types";
 
 /**
- * Names shared by the service worker's configuration (scripts/offline/service-worker.ts) and
+ * Names and limits shared by the service worker (src/service-worker/service-worker.ts) and
  * the app: the caches the worker fills as the reader reads, and the one the reader fills by
  * pressing "Save for offline". Saved stories live in a cache of their own, with no expiry, so
  * the caps on what is kept by itself never remove something the reader asked to keep.
@@ -15,6 +15,17 @@ export const OFFLINE_CACHES = {
   api: "dispatch-api",
   images: "dispatch-images",
   saved: "dispatch-saved",
+  search: "dispatch-search",
+} as const;
+
+/** How long a page or JSON file may take before the worker answers from its copy. */
+export const NETWORK_TIMEOUT_SECONDS = 3;
+/** The caps on what the worker keeps by itself (saved stories have no cap). */
+export const CACHE_LIMITS = {
+  pages: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 },
+  api: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 },
+  images: { maxEntries: 150, maxAgeSeconds: 30 * 24 * 3600 },
+  search: { maxEntries: 100, maxAgeSeconds: 30 * 24 * 3600 },
 } as const;
 
 export const SAVED_PATH = "/saved";

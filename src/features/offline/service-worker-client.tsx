@@ -7,7 +7,7 @@ import { UpdateNotice } from "@/features/offline/update-notice";
 import { photosShownIn, SERVICE_WORKER_PATH } from "@/shared/offline-storage";
 
 /**
- * Registers the service worker (scripts/offline/service-worker.ts) once the app runs, which is
+ * Registers the service worker (src/service-worker/service-worker.ts) once the app runs, which is
  * after the page has loaded and settled (src/start-up), so the worker never competes with the
  * first paint. It also keeps what the worker cannot see by itself, and shows the update
  * notice when a new build's worker is waiting.
