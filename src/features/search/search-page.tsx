@@ -230,6 +230,9 @@ export function SearchPage() {
         </select>
       </form>
 
+      <noscript>
+        <p>Search needs JavaScript, which is off or blocked here: browse the topics instead.</p>
+      </noscript>
       <div aria-busy={searching} className="search-results">
         {failed ? (
           <div role="alert" className="grid justify-items-start gap-3 py-4">
