@@ -12,7 +12,9 @@ import { expect, type Page, test } from "./test";
  */
 test.use({ serviceWorkers: "allow", waitForApp: false });
 // One journey rewrites the deployed worker (a new deployment): the others must not see it.
-test.describe.configure({ mode: "serial" });
+// Each is a long journey (a few reloads online and offline): more than the default 30 s on a
+// busy machine.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const FIRST = "/stories/brindlecombe-school-science-fair";
 const NEVER_OPENED = "/stories/how-rain-forms";
