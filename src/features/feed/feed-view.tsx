@@ -10,9 +10,7 @@ import { StoryCard } from "@/features/feed/story-card";
 import { FeedHeadTags } from "@/shared/head-tags";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 import { LOAD_MORE_REPLAY, PRELOAD_ATTRIBUTE, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
-
-/** How long the Load more count waits for the focus move's own announcement to start. */
-const ANNOUNCE_AFTER_FOCUS_MS = 300;
+import { useFocusFirstNew } from "@/shared/use-focus-first-new";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -36,7 +34,6 @@ export function FeedView({ feed }: { feed: string }) {
 
   const [announcement, setAnnouncement] = useState("");
   /** The first new story's place in the list, while a Load more is on its way to the screen. */
-  const focusIndex = useRef<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
   // A typed `?page=abc` or `?page=99` is shown as the nearest real count; say so in the URL.
@@ -53,23 +50,7 @@ export function FeedView({ feed }: { feed: string }) {
     );
   }, [normalized, searchParams, setSearchParams]);
 
-  useEffect(() => {
-    if (focusIndex.current === null) return;
-    const card = list.current?.children[focusIndex.current];
-    const target = card?.querySelector<HTMLAnchorElement>("h2 a");
-    if (!target) return;
-    const added = stories.length - focusIndex.current;
-    focusIndex.current = null;
-    target.focus();
-    // A focus move interrupts whatever a screen reader is saying, so the count comes after it:
-    // once the new story's headline has started, a polite message waits its turn instead of
-    // being cut off (or cutting the headline off).
-    const timer = window.setTimeout(
-      () => setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`),
-      ANNOUNCE_AFTER_FOCUS_MS,
-    );
-    return () => window.clearTimeout(timer);
-  }, [stories.length]);
+  const focusFirstNew = useFocusFirstNew(list, stories.length, "h2 a", setAnnouncement);
 
   const hasMore = shown < pageCount;
   const nextReady = screens.ready > shown;
@@ -80,7 +61,7 @@ export function FeedView({ feed }: { feed: string }) {
   const [failed, setFailed] = useState(false);
 
   const showNextPage = () => {
-    focusIndex.current = stories.length;
+    focusFirstNew(stories.length);
     // The same words again ("10 more stories loaded") are only announced if they change.
     setAnnouncement("");
     setSearchParams(

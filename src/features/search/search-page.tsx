@@ -11,13 +11,11 @@ import {
   searchStories,
 } from "@/features/search/search-stories";
 import { Link } from "@/shared/link";
+import { useFocusFirstNew } from "@/shared/use-focus-first-new";
 import { useHydrated } from "@/shared/use-hydrated";
 
 /** How long typing pauses before the results follow it. */
 const TYPING_PAUSE_MS = 300;
-/** How long the Load more count waits for the focus move's own announcement to start. */
-const ANNOUNCE_AFTER_FOCUS_MS = 300;
-
 /** Words shorter than this are not searched ahead: they match too much to guess from. */
 const AHEAD_MIN_LENGTH = 3;
 let ahead: { running: boolean; next: string | null } = { running: false, next: null };
@@ -132,25 +130,11 @@ export function SearchPage() {
   }, [query, topicSlug, topicName, topicList.isPending, attempt]);
 
   const list = useRef<HTMLOListElement>(null);
-  const focusIndex = useRef<number | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreFailed, setLoadMoreFailed] = useState(false);
   const shownCount = found?.shown ?? 0;
 
-  useEffect(() => {
-    if (focusIndex.current === null) return;
-    const target = list.current?.children[focusIndex.current]?.querySelector("a");
-    if (!target) return;
-    const added = shownCount - focusIndex.current;
-    focusIndex.current = null;
-    target.focus();
-    // After the focus move has started to be read: a polite message then waits its turn.
-    const timer = window.setTimeout(
-      () => setAnnouncement(`${added} more ${added === 1 ? "story" : "stories"} loaded`),
-      ANNOUNCE_AFTER_FOCUS_MS,
-    );
-    return () => window.clearTimeout(timer);
-  }, [shownCount]);
+  const focusFirstNew = useFocusFirstNew(list, shownCount, "a", setAnnouncement);
 
   const loadMore = async () => {
     if (!found || loadingMore) return;
@@ -166,7 +150,7 @@ export function SearchPage() {
       return;
     }
     setLoadingMore(false);
-    focusIndex.current = found.shown;
+    focusFirstNew(found.shown);
     setAnnouncement("");
     setFound({ ...found, shown: found.shown + next.length });
   };
