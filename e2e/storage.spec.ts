@@ -103,6 +103,7 @@ const garbage: [name: string, value: string][] = [
 test("whatever the stored value, the page loads at MD and a new choice replaces it", async ({
   page,
 }) => {
+  test.setTimeout(garbage.length * 10_000);
   const problems = watchPageProblems(page);
   await page.goto("/");
   const atMedium = await readingFontSize(page);
