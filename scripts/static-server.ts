@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
-import { BROTLI_SUFFIX } from "./bundle/precompress.ts";
+import { BROTLI_SUFFIX, PRECOMPRESSED } from "./bundle/precompress.ts";
 import { DEFAULT_CACHE_CONTROL, HOST_FILES, pathPattern } from "./prerender/headers.ts";
 
 /**
@@ -159,8 +159,11 @@ export async function createStaticServer(root: string): Promise<Server> {
           ? "gzip"
           : undefined;
     if (encoding) headers["content-encoding"] = encoding;
+    // Only the build's scripts and styles have a sibling: no extra look-up for pages and JSON.
     const precompressed =
-      encoding === "br" && (await isFile(`${found.file}${BROTLI_SUFFIX}`))
+      encoding === "br" &&
+      PRECOMPRESSED.has(extension) &&
+      (await isFile(`${found.file}${BROTLI_SUFFIX}`))
         ? `${found.file}${BROTLI_SUFFIX}`
         : undefined;
     response.writeHead(found.status, headers);
