@@ -1,7 +1,7 @@
 import type { StorySummary } from "@/content/api-types";
 import { textDirection } from "@/content/text-direction";
 import { Thumbnail } from "@/shared/figure";
-import { StoryLink } from "@/shared/story-link";
+import { StoryHeadline } from "@/shared/story-headline";
 import { StoryTime } from "@/shared/story-time";
 
 type Props = {
@@ -26,17 +26,9 @@ export function StoryCard({ story, topicName, priority }: Props) {
       className={story.photo ? "story-card story-card-with-photo" : "story-card"}
     >
       {story.photo ? <Thumbnail photo={story.photo} priority={priority} /> : null}
-      <h2 className="story-card-headline text-[1.25em] font-bold leading-snug">
-        {/* Inline, a one-line headline at XS is under 24 px tall (2.5.8); as a block its line
-            height counts, and min-h-6 keeps the floor whatever the font. A block (not an
-            inline-block, which would be as wide as the card) wraps beside the thumbnail. */}
-        <StoryLink
-          id={story.id}
-          className="block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
-        >
-          {story.headline}
-        </StoryLink>
-      </h2>
+      <StoryHeadline id={story.id} className="story-card-headline">
+        {story.headline}
+      </StoryHeadline>
       <p className="story-card-summary leading-relaxed">{story.summary}</p>
       <p className="story-card-meta flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.875em] text-[var(--color-muted)]">
         {story.sample ? (

@@ -1,6 +1,6 @@
 import { textDirection } from "@/content/text-direction";
 import type { SearchHit } from "@/features/search/search-stories";
-import { StoryLink } from "@/shared/story-link";
+import { StoryHeadline } from "@/shared/story-headline";
 import { StoryTime } from "@/shared/story-time";
 
 /**
@@ -14,14 +14,7 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
   const dir = textDirection(result.lang);
   return (
     <article lang={result.lang} dir={dir} className="search-result">
-      <h2 className="text-[1.25em] font-bold leading-snug">
-        <StoryLink
-          id={result.id}
-          className="block min-h-6 underline-offset-4 hover:underline focus-visible:underline"
-        >
-          {result.headline}
-        </StoryLink>
-      </h2>
+      <StoryHeadline id={result.id}>{result.headline}</StoryHeadline>
       <p className="leading-relaxed">
         {result.excerpt.map((part, index) =>
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one excerpt never move
