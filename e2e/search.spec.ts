@@ -49,6 +49,9 @@ test("a reader searches from a story page: results, marks, topic filter, Load mo
   const marks = list.locator("mark");
   expect((await marks.allTextContents()).some((text) => /^tea/i.test(text))).toBe(true);
   expect(await list.locator("article > p:first-of-type *:not(mark)").count()).toBe(0);
+  // Only what the page shows is searched: never the captions' screen-reader prefixes.
+  for (const excerpt of await list.locator("article > p:first-of-type").allTextContents())
+    expect(excerpt).not.toMatch(/Image caption|Credit:/);
 
   // Load more: focus goes to the first new result and the count of new ones is announced.
   await page.getByRole("button", { name: "Load more" }).click();

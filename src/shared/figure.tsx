@@ -82,13 +82,13 @@ export function Figure({ photo, priority = false, lang, dir }: FigureProps) {
           dir={dir}
           className="mt-2 text-[0.875em] leading-normal text-[var(--color-muted)]"
         >
-          <span className="sr-only" {...prefixLang}>
+          <span className="sr-only" data-pagefind-ignore="" {...prefixLang}>
             {prefixes.caption}
           </span>
           {photo.caption ? <span>{photo.caption}</span> : null}
           {photo.credit ? (
             <span className="block text-[0.8125em] uppercase tracking-wide">
-              <span className="sr-only" {...prefixLang}>
+              <span className="sr-only" data-pagefind-ignore="" {...prefixLang}>
                 {prefixes.credit}
               </span>
               {photo.credit}
