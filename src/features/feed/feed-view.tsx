@@ -4,12 +4,11 @@ import { useSearchParams } from "react-router";
 import { feedQuery, topicsQuery } from "@/content/api-client";
 import { API_PATHS, BREAKING_DESCRIPTION, FEED_PAGE_SIZE } from "@/content/api-types";
 import { feedScreens } from "@/features/feed/feed-stories";
-import { LOAD_MORE_BUSY_LABEL, LOAD_MORE_LABEL } from "@/features/feed/load-more-labels";
+import { LoadMoreButton } from "@/features/feed/load-more-button";
 import { clampPageCount, parsePageParam } from "@/features/feed/page-param";
 import { StoryCard } from "@/features/feed/story-card";
 import { FeedHeadTags } from "@/shared/head-tags";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
-import { LOAD_MORE_REPLAY, PRELOAD_ATTRIBUTE, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 import { useFocusFirstNew } from "@/shared/use-focus-first-new";
 
 /**
@@ -158,29 +157,15 @@ export function FeedView({ feed }: { feed: string }) {
           </p>
         ) : null}
         {hasMore ? (
-          <button
-            type="button"
-            onClick={loadMore}
+          <LoadMoreButton
+            onLoad={loadMore}
+            waiting={waiting}
+            paused={isPaused}
+            failed={failed}
+            preload={nextArchivePage === null ? null : API_PATHS.feedArchive(feed, nextArchivePage)}
             onPointerEnter={prefetchNext}
             onFocus={prefetchNext}
-            {...{
-              [REPLAY_ATTRIBUTE]: LOAD_MORE_REPLAY,
-              [PRELOAD_ATTRIBUTE]:
-                nextArchivePage === null ? undefined : API_PATHS.feedArchive(feed, nextArchivePage),
-            }}
-            // Absent when pressable: "not disabled" is noise to a screen reader.
-            aria-disabled={waiting || undefined}
-            className="button-primary"
-          >
-            {waiting
-              ? // Offline, the query client holds the request until the connection is back.
-                isPaused
-                ? "Waiting for the connection…"
-                : LOAD_MORE_BUSY_LABEL
-              : failed
-                ? "Try again"
-                : LOAD_MORE_LABEL}
-          </button>
+          />
         ) : stories.length > 0 ? (
           <p className="text-[var(--color-muted)]">You’re all caught up.</p>
         ) : null}
