@@ -1,5 +1,6 @@
 import { fileURLToPath, URL } from "node:url";
-import { build, type HtmlTagDescriptor, type Plugin } from "vite";
+import { build, type HtmlTagDescriptor, type Plugin, type Rolldown } from "vite";
+import { OFFLINE_PAGE_PATH, SAVED_PATH } from "../../src/shared/offline-storage.ts";
 
 /**
  * The two inline scripts every page carries, written in TypeScript under src/start-up and
@@ -54,8 +55,53 @@ export function compileBeforePaintScript(): Promise<string> {
   );
 }
 
-export function compileStartUpScript(entry: string, imports: string[] = []): Promise<string> {
-  const options = JSON.stringify({ entry, imports });
+/**
+ * Which page code each kind of address needs: the modules src/app/routes.tsx loads lazily,
+ * matched as `routeImportsFor` in src/start-up/start-up.ts does (a path ending in "/" matches
+ * the addresses under it; the first match wins, so "/" last catches the front page and 404s).
+ */
+export const ROUTE_CODE: [path: string, module: string][] = [
+  ["/stories/", "src/features/story/story-page.tsx"],
+  ["/topics/", "src/features/feed/feed-routes.tsx"],
+  ["/search", "src/features/search/search-page.tsx"],
+  [SAVED_PATH, "src/features/offline/offline-routes.tsx"],
+  [OFFLINE_PAGE_PATH, "src/features/offline/offline-routes.tsx"],
+  ["/", "src/features/feed/feed-routes.tsx"],
+];
+
+/**
+ * For each ROUTE_CODE path, the chunk files of its module and of everything that module
+ * imports, except what the entry already brings.
+ */
+export function routeImports(
+  bundle: Rolldown.OutputBundle,
+  entry: Rolldown.OutputChunk,
+  base: string,
+): [string, string[]][] {
+  const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const withImports = (fileName: string, seen: Set<string>) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    for (const imported of byFile.get(fileName)?.imports ?? []) withImports(imported, seen);
+  };
+  const initial = new Set<string>();
+  withImports(entry.fileName, initial);
+  return ROUTE_CODE.map(([path, module]) => {
+    const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/${module}`));
+    if (!chunk) throw new Error(`start-up script: no chunk in the build for ${module} (${path})`);
+    const files = new Set<string>();
+    withImports(chunk.fileName, files);
+    return [path, [...files].filter((file) => !initial.has(file)).map((file) => base + file)];
+  });
+}
+
+export function compileStartUpScript(
+  entry: string,
+  imports: string[] = [],
+  routes: [string, string[]][] = [],
+): Promise<string> {
+  const options = JSON.stringify({ entry, imports, routeImports: routes });
   return compileInlineScript(`import { startUp } from "@/start-up/start-up"; startUp(${options});`);
 }
 
@@ -85,6 +131,7 @@ export function inlineStartUpScripts(): Plugin {
           const script = await compileStartUpScript(
             `${base}${chunk.fileName}`,
             chunk.imports.map((file) => `${base}${file}`),
+            context.bundle ? routeImports(context.bundle, chunk, base) : [],
           );
           tags.push({ tag: "script", children: script, injectTo: "body" });
         }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TEXT_SIZE_STORAGE_KEY } from "@/features/reading-size/text-size";
-import { startUp } from "@/start-up/start-up";
+import { routeImportsFor, startUp } from "@/start-up/start-up";
 
 /**
  * The start-up script on a prerendered page (the markup below is what the app prerenders:
@@ -32,10 +32,22 @@ const button = (replay: string) =>
 const pressed = () =>
   [...document.querySelectorAll("[aria-pressed=true]")].map((b) => b.textContent);
 
+/** As the build lists them: each kind of address with its page's code. */
+const ROUTE_IMPORTS: [string, string[]][] = [
+  ["/stories/", ["/assets/story-page-test.js", "/assets/story-time-test.js"]],
+  ["/search", ["/assets/search-page-test.js"]],
+  ["/", ["/assets/feed-routes-test.js", "/assets/story-time-test.js"]],
+];
+
 function start(url = "/") {
   history.replaceState(null, "", url);
   stop = new AbortController();
-  startUp({ entry: ENTRY, imports: ["/assets/react-test.js"], signal: stop.signal });
+  startUp({
+    entry: ENTRY,
+    imports: ["/assets/react-test.js"],
+    routeImports: ROUTE_IMPORTS,
+    signal: stop.signal,
+  });
 }
 
 const preloads = () =>
@@ -74,8 +86,27 @@ describe("before the app has loaded", () => {
     expect(appScripts()).toHaveLength(1);
     expect(appScripts()[0]).toHaveAttribute("type", "module");
     expect(appScripts()[0]).toHaveAttribute("src", ENTRY);
-    // The entry's own imports are fetched beside it, not a round trip later.
-    expect(preloads()).toEqual([["modulepreload", "/assets/react-test.js"]]);
+    // The entry's own imports and this page's code are fetched beside it, not a round trip
+    // (or two) later.
+    expect(preloads()).toEqual([
+      ["modulepreload", "/assets/react-test.js"],
+      ["modulepreload", "/assets/feed-routes-test.js"],
+      ["modulepreload", "/assets/story-time-test.js"],
+    ]);
+  });
+
+  it("picks each address's page code: under a folder, or exactly the path", () => {
+    expect(routeImportsFor("/stories/tea-saffron", ROUTE_IMPORTS)).toEqual([
+      "/assets/story-page-test.js",
+      "/assets/story-time-test.js",
+    ]);
+    expect(routeImportsFor("/search", ROUTE_IMPORTS)).toEqual(["/assets/search-page-test.js"]);
+    // Not a search page: only the catch-all matches (the router shows it "Page not found").
+    expect(routeImportsFor("/searching", ROUTE_IMPORTS)).toEqual([
+      "/assets/feed-routes-test.js",
+      "/assets/story-time-test.js",
+    ]);
+    expect(routeImportsFor("/stories", [["/stories/", ["/a.js"]]])).toEqual([]);
   });
 
   it("keeps a text-size press working when storage refuses it", () => {
