@@ -106,10 +106,15 @@ if (container.dataset.prerendered === `${location.pathname}${location.search}`) 
   else root.render(app);
 }
 
-// After the app runs, so the service worker never competes with the page load.
-void import("@/features/offline/service-worker-client").then((offline) =>
-  offline.startOfflineSupport(router, queryClient),
-);
+// Once the app has run and the browser is idle: registering the worker starts its precaching
+// (every script and stylesheet), which on a slow phone delayed the stories a press at load
+// asked for by a few hundred ms. Safari has no requestIdleCallback: a second later, there.
+const startOffline = () =>
+  void import("@/features/offline/service-worker-client").then((offline) =>
+    offline.startOfflineSupport(router, queryClient),
+  );
+if ("requestIdleCallback" in window) requestIdleCallback(startOffline, { timeout: 3000 });
+else setTimeout(startOffline, 1000);
 
 // A click on a page still hydrating makes React hydrate at once and then run the click's
 // handler, all in this task: the busy state the start-up script showed never flickers back.
