@@ -75,7 +75,12 @@ export async function buildServerBundle(root: string): Promise<string> {
 
 function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(ssrDir, "prerender-worker.js"), { workerData: job });
+    const worker = new Worker(path.join(ssrDir, "prerender-worker.js"), {
+      workerData: job,
+      // React's production build: left to the environment it was the development one, whose
+      // element validation and owner stacks took two thirds of each page's rendering time.
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     let result: PrerenderResult | undefined;
     worker.on("message", (message: PrerenderResult) => {
       result = message;
