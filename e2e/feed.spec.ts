@@ -23,13 +23,41 @@ test("a reader scans the front page: headlines, summaries, times, thumbnails wit
 test("Load more twice shows 30 stories, moves focus to each first new story and announces it", async ({
   page,
 }) => {
+  // The next stories are fetched ahead, as the button comes near the viewport.
+  const prefetched = page.waitForResponse(/\/archive\/breaking-news\/\d+\.json$/);
   await page.goto("/");
   const stories = feedStories(page);
   await expect(stories).toHaveCount(10);
   const historyLength = await page.evaluate(() => history.length);
+  // With the app running and the stories already here, what the press changes first: the
+  // button saying it is busy, painted before the ten new cards are drawn (on a slow phone
+  // drawing them takes a few hundred ms).
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+  await prefetched;
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    const note = () => {
+      const button = document.querySelector("main button.button-primary");
+      if (button?.textContent === "Loading more stories…" && !seen.includes("busy"))
+        seen.push("busy");
+      if (document.querySelectorAll("main ol > li").length > 10 && !seen.includes("stories"))
+        seen.push("stories");
+    };
+    new MutationObserver(note).observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
 
   await page.getByRole("button", { name: "Load more" }).click();
   await expect(stories).toHaveCount(20);
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([
+    "busy",
+    "stories",
+  ]);
   await expect(page).toHaveURL(/\/\?page=2$/);
   await expect(stories.nth(10).getByRole("link").first()).toBeFocused();
   await expect(page.getByRole("status")).toHaveText("10 more stories loaded");
