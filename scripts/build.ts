@@ -13,6 +13,7 @@ import { CACHE_DIR, ObjectStore, readIndex, sha1, writeIndex } from "./content/b
 import { formatContentError } from "./content/content-error.ts";
 import { apiFiles, emitSite } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
+import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
@@ -154,6 +155,14 @@ try {
   if (moved) removeInBackground(previous);
   else await rm(previous, { recursive: true });
   stage("swap");
+  // Once a day: without it the cache keeps every version of every file ever built.
+  const pruned = await pruneObjectsIfDue(path.join(cacheDir, "objects"));
+  if (pruned) {
+    stage("cache pruning");
+    console.log(
+      `build cache: removed ${pruned.removed} files no built site has used for a week (${(pruned.bytes / 1e6).toFixed(1)} MB), kept ${pruned.kept}`,
+    );
+  }
 } catch (error) {
   await fail(failure(error));
 }
