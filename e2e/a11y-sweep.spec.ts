@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { AxeResults } from "axe-core";
 import {
   contrastRatio,
@@ -18,6 +17,7 @@ import {
   TEXT_SIZES,
   type TextSizeLabel,
 } from "./page-types.ts";
+import { runAxe } from "./support/axe.ts";
 import { expect, type Page, test } from "./test";
 
 /**
@@ -353,13 +353,10 @@ async function checkAxe(page: Page, pageType: PageType, width: Width): Promise<M
   for (const { size, scheme } of SCANS[width]) {
     await page.emulateMedia({ colorScheme: scheme });
     await chooseTextSize(page, size);
-    // resultTypes: axe still runs every rule and reports every violating element, but keeps
-    // one example element per passing, incomplete or inapplicable rule: faster.
-    const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-    const results = await (scheme === "dark"
-      ? axe.withRules(COLOUR_RULES)
-      : axe.withTags(TAGS)
-    ).analyze();
+    const results = await runAxe(
+      page,
+      scheme === "dark" ? { rules: COLOUR_RULES } : { tags: TAGS },
+    );
     rows.push({
       page: pageType.name,
       size,
