@@ -29,7 +29,10 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: actions, DOM snapshots (which the trace viewer shows as the
+    // page), console and network. Not the screencast film strip: encoding frames all through
+    // every passing test was about a fifth of the end-to-end run's CPU time.
+    trace: { mode: "retain-on-failure", screenshots: false },
     // The site's service worker would answer requests that page.route() then never sees (the
     // network-fault checks); e2e/offline.spec.ts allows it and tests it.
     serviceWorkers: "block",

@@ -113,6 +113,42 @@ export function outsideViewport(page: Page): Promise<string[]> {
   });
 }
 
+/** Transitions and animations anywhere in the page (pseudo-elements included) over 10 ms. */
+export function motionOver10ms(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seconds = (list: string) =>
+      Math.max(
+        ...list.split(",").map((value) => {
+          const number = Number.parseFloat(value);
+          return value.trim().endsWith("ms") ? number / 1000 : number;
+        }),
+      );
+    const problems: string[] = [];
+    for (const element of document.querySelectorAll("*")) {
+      for (const pseudo of [null, "::before", "::after"]) {
+        const style = getComputedStyle(element, pseudo);
+        const name = `<${element.tagName.toLowerCase()}>${pseudo ?? ""}`;
+        if (style.transitionProperty !== "none" && seconds(style.transitionDuration) > 0.01) {
+          problems.push(`${name} transition ${style.transitionDuration}`);
+        }
+        if (style.animationName !== "none" && seconds(style.animationDuration) > 0.01) {
+          problems.push(`${name} animation ${style.animationDuration}`);
+        }
+      }
+    }
+    for (const animation of document.getAnimations()) {
+      const duration = Number(animation.effect?.getComputedTiming().duration ?? 0);
+      if (animation.playState === "running" && duration > 10) {
+        problems.push(`running animation of ${duration} ms`);
+      }
+    }
+    if (getComputedStyle(document.documentElement).scrollBehavior !== "auto") {
+      problems.push("smooth scrolling");
+    }
+    return problems;
+  });
+}
+
 /** The WCAG 1.4.12 text-spacing overrides, as a user style sheet would apply them. */
 export const TEXT_SPACING_CSS = `
   *, *::before, *::after {

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext } from "@playwright/test";
 import { feedStories } from "./page-types.ts";
+import { runAxe } from "./support/axe.ts";
 import { expect, type Page, test } from "./test";
 
 /**
@@ -73,7 +73,7 @@ async function expectPhotosShown(page: Page) {
 const headline = (page: Page) => page.getByRole("heading", { level: 1 });
 
 async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await runAxe(page, { tags: AXE_TAGS });
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
 }
 

@@ -1,5 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { TEXT_SIZES as APP_TEXT_SIZES } from "../src/features/reading-size/text-size.ts";
+import { outsideViewport } from "./layout-checks.ts";
 
 /**
  * Every kind of page a reader can land on, each with what "ready" means for it, so the
@@ -96,4 +97,24 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/** Fails a check when the page scrolls sideways or has content past the viewport's edges. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  expect(await horizontalOverflow(page), `${what}: sideways scroll`).toBeLessThanOrEqual(0);
+  expect(await outsideViewport(page), `${what}: content past the viewport edges`).toEqual([]);
+}
+
+/** Presses a key (Tab by default) until `target` has focus; fails after `max` presses. */
+export async function pressUntilFocused(
+  page: Page,
+  target: Locator,
+  key = "Tab",
+  max = 80,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`${key} x ${max} never reached ${target}`);
 }

@@ -1,59 +1,15 @@
-import { outsideViewport, TEXT_SPACING_CSS, unreadableText } from "./layout-checks.ts";
-import {
-  chooseTextSize,
-  horizontalOverflow,
-  PAGE_TYPES,
-  SEED_STORY,
-  TEXT_SIZES,
-} from "./page-types.ts";
-import { expect, type Page, test } from "./test";
+import { unreadableText } from "./layout-checks.ts";
+import { chooseTextSize, expectNoSidewaysScroll, PAGE_TYPES, SEED_STORY } from "./page-types.ts";
+import { expect, test } from "./test";
 
 // These tests inject a probe or user stylesheet, as a reader's extension would; extensions are
 // not bound by the page's Content Security Policy, so the test browser is not either.
 test.use({ bypassCSP: true });
 
-/** Reflow (1.4.10), text spacing (1.4.12) and resize text (1.4.4) on every page type. */
-
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  expect(await horizontalOverflow(page), `${what}: sideways scroll`).toBeLessThanOrEqual(0);
-  expect(await outsideViewport(page), `${what}: content past the viewport edges`).toEqual([]);
-}
-
 /**
- * 1.4.10 reflow at 320 x 640 in every text size, then 1.4.12 text spacing at 320 and 1280 px in
- * every text size, on one page load per page type (the spacing style sheet goes in after the
- * reflow sweep, so that sweep sees the page as the reader gets it).
+ * Resize text (1.4.4) on every page type. Reflow (1.4.10) and text spacing (1.4.12) on every
+ * page type are steps of e2e/a11y-sweep.spec.ts.
  */
-for (const pageType of PAGE_TYPES) {
-  test(`${pageType.name}: reflows at 320 px and keeps text readable with extra spacing, every text size`, async ({
-    page,
-  }) => {
-    // The time of the two tests (1.4.10 and 1.4.12) this one replaces.
-    test.setTimeout(60_000);
-    await page.setViewportSize({ width: 320, height: 640 });
-    await pageType.open(page);
-    for (const size of TEXT_SIZES) {
-      await chooseTextSize(page, size.label);
-      await expectNoSidewaysScroll(page, `1.4.10 ${size.label}`);
-    }
-
-    await page.addStyleTag({ content: TEXT_SPACING_CSS });
-    // The override really applies (a style sheet that silently lost would prove nothing).
-    const probe = page.getByRole("main").getByRole("heading", { level: 1 });
-    await expect(probe).toHaveCSS("letter-spacing", /^\d+(\.\d+)?px$/);
-    for (const width of [320, 1280]) {
-      await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
-      for (const size of TEXT_SIZES) {
-        await chooseTextSize(page, size.label);
-        const where = `1.4.12 ${width}px ${size.label}`;
-        expect(await horizontalOverflow(page), `${where}: sideways scroll`).toBeLessThanOrEqual(0);
-        const { clipped, overlapping } = await unreadableText(page);
-        expect(clipped, `${where}: clipped text`).toEqual([]);
-        expect(overlapping, `${where}: overlapping text`).toEqual([]);
-      }
-    }
-  });
-}
 
 /**
  * 200% browser zoom on a 1280 x 800 window gives the page a 640 x 400 CSS px viewport and a

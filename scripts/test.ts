@@ -17,9 +17,14 @@ mkdirSync(REPORTS, { recursive: true });
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   const shownEnv = Object.entries(env).map(([name, value]) => `${name}=${value} `);
   console.log(`\n▶ ${label}: ${shownEnv.join("")}${command} ${args.join(" ")}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = result.status === 0;
-  if (!ok) console.log(`✖ ${label} failed (exit ${result.status ?? result.signal})`);
+  // Each step's wall time, so a slow run shows which step grew.
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!ok)
+    console.log(`✖ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
+  else console.log(`✔ ${label}: ${seconds} s`);
   return ok;
 }
 
