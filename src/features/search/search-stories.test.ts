@@ -38,5 +38,11 @@ describe("searchHeading", () => {
     expect(searchHeading(12, "saffron")).toBe("12 stories for “saffron”");
     expect(searchHeading(1, "saffron")).toBe("1 story for “saffron”");
     expect(searchHeading(0, "saffron")).toBe("No stories found for “saffron”");
+    expect(searchHeading(12345, "saffron")).toBe("12,345 stories for “saffron”");
+  });
+
+  it("claims no total while older stories are still being searched", () => {
+    expect(searchHeading(1000, "harvest", false)).toBe("1,000+ stories for “harvest”");
+    expect(searchHeading(1, "saffron", false)).toBe("1+ stories for “saffron”");
   });
 });
