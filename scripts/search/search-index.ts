@@ -40,7 +40,7 @@ export type Shard = { key: string; pages: StoryPage[] };
 /** The shard list the search page reads (src/features/search/shard-list.ts). */
 export type ShardList = {
   version: 1;
-  shards: { path: string; stories: number; newest: string; oldest: string }[];
+  shards: { path: string; stories: number; newest: string; oldest: string; meta?: string }[];
 };
 
 /**
@@ -90,16 +90,27 @@ export function shardsOf(pages: readonly StoryPage[], size: number, salt: string
   return shards;
 }
 
-/** The shard list, newest shard first; `folder` names a shard's folder under /pagefind/. */
-export function shardList(shards: readonly Shard[], folder: (shard: Shard) => string): ShardList {
+/**
+ * The shard list, newest shard first; `folder` names a shard's folder under /pagefind/, `meta`
+ * its metadata file (the search page fetches the newest one's early).
+ */
+export function shardList(
+  shards: readonly Shard[],
+  folder: (shard: Shard) => string,
+  meta: (shard: Shard) => string | undefined = () => undefined,
+): ShardList {
   return {
     version: 1,
-    shards: shards.toReversed().map((shard) => ({
-      path: `/${SEARCH_DIR}/${folder(shard)}/`,
-      stories: shard.pages.length,
-      newest: shard.pages.at(-1)?.publishedAt ?? "",
-      oldest: shard.pages[0]?.publishedAt ?? "",
-    })),
+    shards: shards.toReversed().map((shard) => {
+      const metaFile = meta(shard);
+      return {
+        path: `/${SEARCH_DIR}/${folder(shard)}/`,
+        stories: shard.pages.length,
+        newest: shard.pages.at(-1)?.publishedAt ?? "",
+        oldest: shard.pages[0]?.publishedAt ?? "",
+        ...(metaFile ? { meta: metaFile } : {}),
+      };
+    }),
   };
 }
 
@@ -215,7 +226,16 @@ export async function buildSearchIndex(options: {
   } finally {
     if (toIndex.length > 0) await close();
   }
-  await writeFile(target(SHARD_LIST), `${JSON.stringify(shardList(shards, shardFolder))}\n`);
+  const metaFiles = new Map<string, string>();
+  for (const name of stored.keys()) {
+    const [key, file] = name.split("/");
+    if (key && file?.endsWith(".pf_meta")) metaFiles.set(key, file);
+  }
+  const metaFile = (shard: Shard) => metaFiles.get(shard.key);
+  await writeFile(
+    target(SHARD_LIST),
+    `${JSON.stringify(shardList(shards, shardFolder, metaFile))}\n`,
+  );
   await writeIndex(indexFile, stored);
   return { shards: shards.length, indexed: toIndex.length, files: stored.size };
 }

@@ -67,25 +67,39 @@ let loading: Promise<Pagefind> | undefined;
  * have come: two round trips less before the first results. Pagefind's own request for it
  * (a same-origin `fetch`, hence `as="fetch"` and `crossorigin`) takes the preloaded response.
  */
-function preloadWasm(): void {
-  if (document.querySelector(`link[href="${PAGEFIND_WASM}"]`)) return;
+function preload(href: string): void {
+  if (document.querySelector(`link[href="${href}"]`)) return;
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
-  link.href = PAGEFIND_WASM;
+  link.href = href;
   document.head.append(link);
 }
 
+/** Pagefind asks for a shard's entry file at this address (its `metaCacheTag`). */
+const ENTRY_TAG = "shard";
+
 /** Loads Pagefind and the shard list once per visit; a failed load is tried again on the next call. */
 export function loadPagefind(): Promise<Pagefind> {
-  if (!loading) preloadWasm();
+  if (!loading) preload(PAGEFIND_WASM);
   loading ??= Promise.all([
     import(/* @vite-ignore */ PAGEFIND_SCRIPT) as Promise<PagefindModule>,
-    fetch(SHARD_LIST).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} fetching ${SHARD_LIST}`);
-      return response.json() as Promise<unknown>;
-    }),
+    fetch(SHARD_LIST)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} fetching ${SHARD_LIST}`);
+        return response.json() as Promise<unknown>;
+      })
+      .then((list) => {
+        // The newest shard's entry and metadata come while Pagefind's script is still coming,
+        // not one after the other once it runs: two round trips less before the first results.
+        const [newest] = parseShardList(list);
+        if (newest) {
+          preload(`${newest.path}pagefind-entry.json?ts=${ENTRY_TAG}`);
+          if (newest.meta) preload(`${newest.path}${newest.meta}`);
+        }
+        return list;
+      }),
   ]).then(
     ([pagefind, list]) => {
       const shards = parseShardList(list);
@@ -102,7 +116,7 @@ export function loadPagefind(): Promise<Pagefind> {
             basePath: info.path,
             excerptLength: EXCERPT_WORDS,
             noWorker: true,
-            metaCacheTag: "shard",
+            metaCacheTag: ENTRY_TAG,
           });
           started.set(index, instance);
         }

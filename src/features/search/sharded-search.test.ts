@@ -118,6 +118,18 @@ describe("parseShardList", () => {
     ]);
   });
 
+  it("keeps a metadata file's name only when it is a plain file name", () => {
+    const [plain, other] = parseShardList({
+      version: 1,
+      shards: [
+        { path: "/pagefind/shards/b/", meta: "pagefind.en_8f55ba513b.pf_meta" },
+        { path: "/pagefind/shards/a/", meta: "../../elsewhere" },
+      ],
+    });
+    expect(plain?.meta).toBe("pagefind.en_8f55ba513b.pf_meta");
+    expect(other?.meta).toBeUndefined();
+  });
+
   it("names the file and the field that is wrong", () => {
     expect(() => parseShardList({ shards: [] })).toThrow(
       "/pagefind/shards.json: expected version 1 and a shards list",

@@ -8,7 +8,14 @@
  */
 
 /** One shard of the index, as `/pagefind/shards.json` lists it (newest first). */
-export type ShardInfo = { path: string; stories: number; newest: string; oldest: string };
+export type ShardInfo = {
+  path: string;
+  stories: number;
+  newest: string;
+  oldest: string;
+  /** Its metadata file's name (which its entry file names too), to fetch it early. */
+  meta?: string;
+};
 
 /** Reads `/pagefind/shards.json`; anything else is an error naming the field. */
 export function parseShardList(json: unknown): ShardInfo[] {
@@ -28,6 +35,9 @@ export function parseShardList(json: unknown): ShardInfo[] {
       stories: typeof shard.stories === "number" ? shard.stories : 0,
       newest: typeof shard.newest === "string" ? shard.newest : "",
       oldest: typeof shard.oldest === "string" ? shard.oldest : "",
+      ...(typeof shard.meta === "string" && /^[\w.-]+$/.test(shard.meta)
+        ? { meta: shard.meta }
+        : {}),
     };
   });
 }
