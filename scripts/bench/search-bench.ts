@@ -160,7 +160,6 @@ async function sample(browser: Browser, origin: string, storyUrl: string): Promi
     { timeout: 60_000 },
   );
   const second = transfers.slice(beforeSecond);
-  await settled(page);
   const { enter = Number.NaN, first: shown = Number.NaN } = await marks();
   const longTaskMs = await page.evaluate(
     ({ from, to }) =>
