@@ -190,11 +190,19 @@ async function sample(browser: Browser, origin: string, storyUrl: string): Promi
   };
 }
 
-/** Until the search has stopped fetching: every shard searched, the network quiet. */
+/**
+ * Until the search has counted every story: the heading claims a total ("N stories", not
+ * "N+ stories" while older shards are searched), then the network is quiet.
+ */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector("main [aria-busy=true]"), undefined, {
-    timeout: 600_000,
-  });
+  await page.waitForFunction(
+    () =>
+      /^[\d,]+ stor(y|ies) for|^No stories/.test(
+        document.querySelector("main h1")?.textContent ?? "",
+      ),
+    undefined,
+    { timeout: 600_000 },
+  );
   await page.waitForLoadState("networkidle");
 }
 

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { close, createIndex } from "pagefind";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import { eachLimit } from "../content/map-limit.ts";
+import { pagefindVersion } from "./pagefind-version.ts";
 
 /**
  * Build stage after prerendering: the static search index (Pagefind) over the prerendered
@@ -19,9 +19,9 @@ import { eachLimit } from "../content/map-limit.ts";
  * Publishing adds to the newest shard: the full ones keep their bytes and their names, so they
  * are neither indexed again nor uploaded again, and a browser keeps its copies.
  *
- * Every shard names the one copy of Pagefind's script and WebAssembly in `/pagefind/` (its
- * entry file's `wasm` is a path up to it), so the WebAssembly is fetched once per visit however
- * many shards a search reads.
+ * Every shard names the one copy of Pagefind's WebAssembly, `/pagefind/wasm/<version>.pagefind`
+ * (its entry file's `wasm` is a path up to it): named by Pagefind's version, it is cached for
+ * good and fetched once however many shards a search reads (each shard's index asks for it).
  */
 
 export const SEARCH_DIR = "pagefind";
@@ -49,7 +49,7 @@ export type ShardList = {
  */
 const UNUSED_FILE =
   /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|wasm\.unknown\.pagefind)$/;
-/** The files every shard has alike, kept once in /pagefind/. */
+/** The files every shard has alike, kept once in /pagefind/ (see sharedPlace). */
 const SHARED_FILE = /^(pagefind\.js|wasm\.en\.pagefind)$/;
 
 // Everything is indexed as one language: the search page then loads one index and finds a
@@ -59,16 +59,13 @@ const SHARED_FILE = /^(pagefind\.js|wasm\.en\.pagefind)$/;
 const PAGEFIND_CONFIG = { forceLanguage: "en" } as const;
 /**
  * A shard's entry file's `wasm`, which Pagefind reads as `<shard folder>wasm.<name>.pagefind`:
- * from `/pagefind/shards/<hash>/` three folders up is `/pagefind/wasm.en.pagefind`, the same
- * address for every shard, fetched once.
+ * from `/pagefind/shards/<hash>/` three folders up, `/pagefind/wasm/<version>.pagefind`.
  */
-const SHARED_WASM = "/../../../wasm.en";
+const sharedWasm = (version: string) => `/../../../wasm/${version}`;
 
-/** The installed Pagefind's version (its package exports no package.json: lib/ is beside it). */
-const pagefindVersion = (): string => {
-  const manifest = new URL("../package.json", import.meta.resolve("pagefind"));
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-};
+/** Where a file every shard has alike goes under /pagefind/. */
+const sharedPlace = (file: string, version: string) =>
+  file === "wasm.en.pagefind" ? `wasm/${version}.pagefind` : file;
 
 /**
  * The story pages in shards of `size`, oldest first, in publication order (then by file, so
@@ -117,7 +114,11 @@ export function shardList(
 const shardFolder = (shard: Shard) => `shards/${shard.key.slice(0, 16)}`;
 
 /** One shard's index, built by Pagefind from its story pages: its files by path. */
-async function indexShard(outDir: string, shard: Shard): Promise<Map<string, Buffer>> {
+async function indexShard(
+  outDir: string,
+  shard: Shard,
+  wasm: string,
+): Promise<Map<string, Buffer>> {
   const { index, errors } = await createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   for (const page of shard.pages) {
@@ -149,7 +150,7 @@ async function indexShard(outDir: string, shard: Shard): Promise<Map<string, Buf
           `search index: Pagefind indexed ${pageCount} of ${shard.pages.length} story pages (${shard.pages[0]?.file} to ${shard.pages.at(-1)?.file})`,
         );
       }
-      for (const language of languages) language.wasm = SHARED_WASM;
+      for (const language of languages) language.wasm = wasm;
       files.set(file.path, Buffer.from(JSON.stringify(entry)));
     } else {
       files.set(file.path, Buffer.from(file.content));
@@ -171,10 +172,11 @@ export async function buildSearchIndex(options: {
   const { outDir, cacheDir, storyPages, indexFile, shardStories = SHARD_STORIES } = options;
   const store = new ObjectStore(cacheDir);
   // Whatever decides a shard's files: a change to any of them indexes every shard again.
+  const version = pagefindVersion();
   const salt = [
-    pagefindVersion(),
+    version,
     JSON.stringify(PAGEFIND_CONFIG),
-    SHARED_WASM,
+    sharedWasm(version),
     UNUSED_FILE.source,
     SHARED_FILE.source,
   ].join("\n");
@@ -210,13 +212,14 @@ export async function buildSearchIndex(options: {
   try {
     // Two at a time: Pagefind's process indexes one shard while the next one's pages are read.
     await eachLimit(toIndex, 2, async (shard) => {
-      const built = await indexShard(outDir, shard);
+      const built = await indexShard(outDir, shard, sharedWasm(version));
       const writeShared = !sharedPlaced;
       sharedPlaced = true;
       await eachLimit(built, 32, async ([file, content]) => {
         if (SHARED_FILE.test(file)) {
-          if (writeShared)
-            stored.set(`${sharedKey}/${file}`, await store.put(target(file), content));
+          if (!writeShared) return;
+          const place = sharedPlace(file, version);
+          stored.set(`${sharedKey}/${place}`, await store.put(target(place), content));
         } else {
           const place = path.join(shardFolder(shard), file);
           stored.set(`${shard.key}/${file}`, await store.put(target(place), content));

@@ -53,12 +53,19 @@ export type Pagefind = {
 
 export type PagefindSearchOptions = { filters?: Record<string, string> };
 
+declare global {
+  interface ImportMetaEnv {
+    /** Pagefind's version, which names its WebAssembly (vite.config.ts). */
+    readonly PAGEFIND_VERSION?: string;
+  }
+}
+
 /**
- * Pagefind's WebAssembly, the largest file a first search needs. The index has one language
- * (scripts/search/search-index.ts forces "en"), so its name is known before Pagefind's entry
- * file says it.
+ * Pagefind's WebAssembly, the largest file a first search needs, named by Pagefind's version
+ * (scripts/search/search-index.ts): its address is known before anything of the index has
+ * come, and every shard's index asks for this one address, which the browser keeps for good.
  */
-const PAGEFIND_WASM = "/pagefind/wasm.en.pagefind";
+const PAGEFIND_WASM = `/pagefind/wasm/${import.meta.env.PAGEFIND_VERSION}.pagefind`;
 
 let loading: Promise<Pagefind> | undefined;
 
