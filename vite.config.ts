@@ -5,6 +5,7 @@ import { defineConfig } from "vite";
 import { pureComponentInitializers } from "./scripts/bundle/pure-component-initializers.ts";
 import { inlineStartUpScripts } from "./scripts/bundle/start-up-scripts.ts";
 import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
+import { pagefindVersion } from "./scripts/search/pagefind-version.ts";
 import { siteUrlFromEnv } from "./scripts/syndication/site-url.ts";
 
 export default defineConfig({
@@ -20,7 +21,11 @@ export default defineConfig({
   },
   server: { port: 5173 },
   // Canonical links and link previews need the site's absolute address (README: SITE_URL).
-  define: { "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)) },
+  define: {
+    "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)),
+    // The search preloads Pagefind's WebAssembly by its address (src/features/search/pagefind.ts).
+    "import.meta.env.PAGEFIND_VERSION": JSON.stringify(pagefindVersion()),
+  },
   // The bench reads the manifest to total the JavaScript each page type loads.
   // modulePreload polyfill: every browser that runs this app supports modulepreload natively.
   build: {

@@ -98,6 +98,10 @@ async function emitContent() {
     apiHashes,
     topics: content.topics.map((topic) => topic.slug),
     storyIds: content.stories.map((story) => story.id),
+    // The search index shards story pages by publication order (scripts/search/search-index.ts).
+    storyDates: new Map(
+      content.stories.map((story) => [`stories/${story.id}.html`, story.publishedAt]),
+    ),
   };
 }
 
@@ -126,7 +130,11 @@ try {
   await buildSearchIndex({
     outDir: staging,
     cacheDir,
-    storyPages: prerendered.storyPages,
+    storyPages: prerendered.storyPages.map(([file, hash]) => ({
+      file,
+      hash,
+      publishedAt: emitted?.storyDates.get(file) ?? "",
+    })),
     indexFile: path.join(cacheDir, `search-${sha1(outDir).slice(0, 12)}.json`),
   });
   stage("search index");

@@ -84,8 +84,12 @@ async function freshPhonePage(browser: Browser, url: string): Promise<Page> {
 }
 
 /** A blank page in a new context (empty cache and storage) on the throttled phone. */
-export async function throttledPhonePage(browser: Browser): Promise<Page> {
+export async function throttledPhonePage(
+  browser: Browser,
+  options: { serviceWorkers?: "allow" | "block" } = {},
+): Promise<Page> {
   const context = await browser.newContext({
+    ...options,
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -25,16 +25,43 @@ import { median } from "./median.ts";
 import { generateCorpus } from "./synthetic-archive.ts";
 
 const run = promisify(execFile);
-const RUNS = 5;
+const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);
+
+/** What kind of file a transfer is, for the breakdown. */
+function kindOf(url: string): string {
+  const file = new URL(url).pathname;
+  if (file.endsWith(".pf_meta")) return "metadata";
+  if (file.endsWith(".pf_index")) return "index chunks";
+  if (file.endsWith(".pf_fragment")) return "fragments";
+  if (file.endsWith(".pf_filter")) return "filter chunks";
+  if (file.endsWith(".pagefind")) return "WebAssembly";
+  if (file.startsWith("/pagefind/") && file.endsWith(".json")) return "entry and shard list";
+  if (file === "/pagefind/pagefind.js") return "Pagefind script";
+  if (file.startsWith("/pagefind/")) return "other Pagefind";
+  return "app";
+}
 /** Words of the synthetic archive's vocabulary: the first is in most stories, the second in many. */
 const FIRST_QUERY = "harvest";
 const SECOND_QUERY = "farmers budget";
 
-type Sample = { firstBytes: number; firstPagefindBytes: number; secondBytes: number; ms: number };
+type Sample = {
+  firstBytes: number;
+  /** The first query's bytes once the search has gone through every shard (the full count). */
+  firstAllBytes: number;
+  firstPagefindBytes: number;
+  secondBytes: number;
+  ms: number;
+  /** The first query's files by kind (bytes, files), for the breakdown printed per run. */
+  kinds: Record<string, [bytes: number, files: number]>;
+  /** Main-thread long tasks (over 50 ms) from Enter to the results painted, summed, ms. */
+  longTaskMs: number;
+};
 type Row = {
   stories: number;
   buildSeconds: number;
   indexSeconds: number;
+  /** The build's peak memory (resident set), MB. */
+  peakMb: number;
   indexBytes: number;
   indexFiles: number;
   samples: Sample[];
@@ -61,13 +88,16 @@ async function build(root: string, dataDir: string, outDir: string, cacheDir: st
   });
   const line = stdout.trim().split("\n").at(-1) ?? "";
   const indexSeconds = Number(/search index ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN);
-  return { seconds: (performance.now() - started) / 1000, indexSeconds, line };
+  const peakMb = Number(/peak memory (\d+) MB/.exec(line)?.[1] ?? Number.NaN);
+  return { seconds: (performance.now() - started) / 1000, indexSeconds, peakMb, line };
 }
 
 /** Page-side: the time of Enter, and of the first frame that shows the results' heading. */
 const RECORDER = `(() => {
   const marks = {};
   window.searchMarks = marks;
+  window.longTasks = [];
+  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries())).observe({ type: "longtask" });
   addEventListener("keydown", (event) => {
     if (event.key === "Enter" && marks.enter === undefined) marks.enter = performance.now();
   }, true);
@@ -86,7 +116,9 @@ const RECORDER = `(() => {
 type Marks = { enter?: number; first?: number; second?: number };
 
 async function sample(browser: Browser, origin: string, storyUrl: string): Promise<Sample> {
-  const page = await throttledPhonePage(browser);
+  // No service worker: its precaching on a first visit would share the phone's line with the
+  // search, and its own fetches would count each search file twice.
+  const page = await throttledPhonePage(browser, { serviceWorkers: "block" });
   const context = page.context();
   // Pagefind fetches most of its files from its web worker: the context's events see those
   // too. Bytes as transferred: headers and (compressed) body.
@@ -114,9 +146,10 @@ async function sample(browser: Browser, origin: string, storyUrl: string): Promi
     undefined,
     { timeout: 60_000 },
   );
-  // Fragments of the results below the fold may still be arriving: let them finish.
-  await page.waitForLoadState("networkidle");
+  // What the results painted needed; then what the search goes on to fetch (older shards).
   const first = transfers.slice(beforeFirst);
+  await settled(page);
+  const firstAll = transfers.slice(beforeFirst);
   const beforeSecond = transfers.length;
   const pageBox = page.getByRole("searchbox", { name: "Search stories" });
   await pageBox.fill("");
@@ -126,17 +159,51 @@ async function sample(browser: Browser, origin: string, storyUrl: string): Promi
     undefined,
     { timeout: 60_000 },
   );
-  await page.waitForLoadState("networkidle");
   const second = transfers.slice(beforeSecond);
   const { enter = Number.NaN, first: shown = Number.NaN } = await marks();
+  const longTaskMs = await page.evaluate(
+    ({ from, to }) =>
+      (window as unknown as { longTasks: PerformanceEntry[] }).longTasks
+        .filter((task) => task.startTime + task.duration > from && task.startTime < to)
+        .reduce(
+          (total, task) =>
+            total + Math.min(task.startTime + task.duration, to) - Math.max(task.startTime, from),
+          0,
+        ),
+    { from: enter, to: shown },
+  );
   await context.close();
   const sum = (list: { bytes: number }[]) => list.reduce((total, item) => total + item.bytes, 0);
+  const kinds: Sample["kinds"] = {};
+  for (const item of first) {
+    const [bytes, files] = kinds[kindOf(item.url)] ?? [0, 0];
+    kinds[kindOf(item.url)] = [bytes + item.bytes, files + 1];
+  }
   return {
+    kinds,
+    longTaskMs,
     firstBytes: sum(first),
+    firstAllBytes: sum(firstAll),
     firstPagefindBytes: sum(first.filter((item) => item.url.includes("/pagefind/"))),
     secondBytes: sum(second),
     ms: shown - enter,
   };
+}
+
+/**
+ * Until the search has counted every story: the heading claims a total ("N stories", not
+ * "N+ stories" while older shards are searched), then the network is quiet.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      /^[\d,]+ stor(y|ies) for|^No stories/.test(
+        document.querySelector("main h1")?.textContent ?? "",
+      ),
+    undefined,
+    { timeout: 600_000 },
+  );
+  await page.waitForLoadState("networkidle");
 }
 
 async function waitForApp(page: Page): Promise<void> {
@@ -154,14 +221,24 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function table(rows: Row[]): string {
   const lines = [
-    "| stories | build | search index stage | index on disk | 1st query download (Pagefind part) | 2nd query download | Enter → results (median of 5) |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
+    `| stories | build | search index stage | index on disk | 1st query download to results (Pagefind part) | 1st query, every shard searched | 2nd query download to results | Enter → results (median of ${RUNS}) | long tasks Enter → results |`,
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const row of rows) {
     const m = (pick: (s: Sample) => number) => median(row.samples.map(pick));
     lines.push(
-      `| ${row.stories.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s | ${row.indexSeconds.toFixed(1)} s | ${(row.indexBytes / 1024 / 1024).toFixed(1)} MB in ${row.indexFiles.toLocaleString("en")} files | ${kb(m((s) => s.firstBytes))} (${kb(m((s) => s.firstPagefindBytes))}) | ${kb(m((s) => s.secondBytes))} | ${Math.round(m((s) => s.ms))} ms (${row.samples.map((s) => Math.round(s.ms)).join(", ")}) |`,
+      `| ${row.stories.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s (peak ${row.peakMb} MB) | ${row.indexSeconds.toFixed(1)} s | ${(row.indexBytes / 1024 / 1024).toFixed(1)} MB in ${row.indexFiles.toLocaleString("en")} files | ${kb(m((s) => s.firstBytes))} (${kb(m((s) => s.firstPagefindBytes))}) | ${kb(m((s) => s.firstAllBytes))} | ${kb(m((s) => s.secondBytes))} | ${Math.round(m((s) => s.ms))} ms (${row.samples.map((s) => Math.round(s.ms)).join(", ")}) | ${Math.round(m((s) => s.longTaskMs))} ms |`,
     );
+  }
+  lines.push("", "First query, to results, by kind of file (median bytes, files):", "");
+  for (const row of rows) {
+    const kinds = new Set(row.samples.flatMap((sample) => Object.keys(sample.kinds)));
+    const parts = [...kinds].sort().map((kind) => {
+      const bytes = median(row.samples.map((sample) => sample.kinds[kind]?.[0] ?? 0));
+      const files = median(row.samples.map((sample) => sample.kinds[kind]?.[1] ?? 0));
+      return `${kind} ${kb(bytes)} (${files})`;
+    });
+    lines.push(`- ${row.stories.toLocaleString("en")} stories: ${parts.join(", ")}`);
   }
   return lines.join("\n");
 }
@@ -203,6 +280,7 @@ async function main(): Promise<void> {
         stories: count,
         buildSeconds: built.seconds,
         indexSeconds: built.indexSeconds,
+        peakMb: built.peakMb,
         indexBytes: index.bytes,
         indexFiles: index.files,
         samples,

@@ -25,11 +25,11 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
   // Full feed archive pages: written once, never changed by publishing (README, "Static JSON API").
   { path: "/archive/*", cacheControl: IMMUTABLE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
-  // The search index's chunks are named by their content hash (scripts/search/search-index.ts);
-  // its entry file, script and WebAssembly keep their names, so they revalidate like the pages.
-  { path: "/pagefind/fragment/*", cacheControl: IMMUTABLE },
-  { path: "/pagefind/index/*", cacheControl: IMMUTABLE },
-  { path: "/pagefind/filter/*", cacheControl: IMMUTABLE },
+  // The search index's shards are folders named by the hash of what they index, its WebAssembly
+  // is named by Pagefind's version (scripts/search/search-index.ts); the shard list and
+  // Pagefind's script keep their names, so they revalidate like the pages.
+  { path: "/pagefind/shards/*", cacheControl: IMMUTABLE },
+  { path: "/pagefind/wasm/*", cacheControl: IMMUTABLE },
   // The service worker: browsers check it for updates on each visit, and a kept copy would
   // hold readers on an old build (src/service-worker/service-worker.ts).
   { path: "/sw.js", cacheControl: "no-cache" },

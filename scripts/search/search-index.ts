@@ -1,93 +1,244 @@
-import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { close, createIndex } from "pagefind";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import { eachLimit } from "../content/map-limit.ts";
+import { pagefindVersion } from "./pagefind-version.ts";
 
 /**
  * Build stage after prerendering: the static search index (Pagefind) over the prerendered
  * story pages, written to `/pagefind/`. Pagefind reads only what a story page marks with
  * `data-pagefind-body` (the story: headline, summary, captions, text), so the header, banner
- * and side columns are never indexed, and only `stories/*.html` are read at all.
+ * and side columns are never indexed, and only the story pages are read at all.
  *
- * Pagefind cannot update an index in place, so a change to any story page indexes every story
- * page again (seconds, even for large archives). Two things keep that from costing more:
- * when no story page changed (same bytes, by the prerender cache's hashes) the last index is
- * linked into place without running Pagefind; and every file of a new index goes through the
- * content-addressed build cache, so the files whose bytes did not change (Pagefind names its
- * chunks by their hash: most fragments, many index chunks) keep their inode and are not
- * uploaded again.
+ * The index is split into shards of SHARD_STORIES stories in publication order, each a whole
+ * Pagefind index of its own in `/pagefind/shards/<hash>/`, and a list of them, newest first,
+ * in `/pagefind/shards.json`. A search reads the newest shard first and older ones after it
+ * (src/features/search/sharded-search.ts): one index's metadata, which grows with every story
+ * it holds (about 6 bytes a story), is all a first query needs, however large the archive.
+ * Publishing adds to the newest shard: the full ones keep their bytes and their names, so they
+ * are neither indexed again nor uploaded again, and a browser keeps its copies.
+ *
+ * Every shard names the one copy of Pagefind's WebAssembly, `/pagefind/wasm/<version>.pagefind`
+ * (its entry file's `wasm` is a path up to it): named by Pagefind's version, it is cached for
+ * good and fetched once however many shards a search reads (each shard's index asks for it).
  */
 
 export const SEARCH_DIR = "pagefind";
-export const STORY_PAGES_GLOB = "stories/*.html";
+export const SHARD_LIST = "shards.json";
+/**
+ * Stories per shard. A first query fetches one shard's metadata (about 6 KB here) and its
+ * index chunks; a search over every story reads them all, one shard after another.
+ */
+export const SHARD_STORIES = 1000;
 
-/** Pagefind's own search widgets, which Dispatch does not use (it has its own search page). */
-const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/** A story page to index: its file inside the output folder, its stored hash, its date. */
+export type StoryPage = { file: string; hash: string; publishedAt: string };
+
+export type Shard = { key: string; pages: StoryPage[] };
+
+/** The shard list the search page reads (src/features/search/shard-list.ts). */
+export type ShardList = {
+  version: 1;
+  shards: { path: string; stories: number; newest: string; oldest: string; meta?: string }[];
+};
+
+/**
+ * Pagefind's own search widgets, its worker and the WebAssembly for pages of no language,
+ * which Dispatch does not use (its search runs on the page's thread over an index in "en").
+ */
+const UNUSED_FILE =
+  /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|pagefind-worker\.js|wasm\.unknown\.pagefind)$/;
+/** The files every shard has alike, kept once in /pagefind/ (see sharedPlace). */
+const SHARED_FILE = /^(pagefind\.js|wasm\.en\.pagefind)$/;
 
 // Everything is indexed as one language: the search page then loads one index and finds a
 // Persian story by its Persian words as well as an English one. (Pagefind would otherwise
 // split the index by each page's <html lang>, which is the site's; the story's own language
 // travels in its `lang` metadata so a result can read right to left.)
 const PAGEFIND_CONFIG = { forceLanguage: "en" } as const;
+/**
+ * A shard's entry file's `wasm`, which Pagefind reads as `<shard folder>wasm.<name>.pagefind`:
+ * from `/pagefind/shards/<hash>/` three folders up, `/pagefind/wasm/<version>.pagefind`.
+ */
+const sharedWasm = (version: string) => `/../../../wasm/${version}`;
 
-/** The installed Pagefind's version (its package exports no package.json: lib/ is beside it). */
-const pagefindVersion = (): string => {
-  const manifest = new URL("../package.json", import.meta.resolve("pagefind"));
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-};
+/** Where a file every shard has alike goes under /pagefind/. */
+const sharedPlace = (file: string, version: string) =>
+  file === "wasm.en.pagefind" ? `wasm/${version}.pagefind` : file;
+
+/**
+ * The story pages in shards of `size`, oldest first, in publication order (then by file, so
+ * stories published at the same minute keep their places). Each shard's key hashes what its
+ * index is made from: an older, full shard keeps its key when stories are published.
+ */
+export function shardsOf(pages: readonly StoryPage[], size: number, salt: string): Shard[] {
+  const ordered = pages.toSorted(
+    (a, b) =>
+      Date.parse(a.publishedAt) - Date.parse(b.publishedAt) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
+  const shards: Shard[] = [];
+  for (let start = 0; start < ordered.length; start += size) {
+    const shardPages = ordered.slice(start, start + size);
+    const key = sha1([salt, ...shardPages.map((page) => `${page.file} ${page.hash}`)].join("\n"));
+    shards.push({ key, pages: shardPages });
+  }
+  return shards;
+}
+
+/**
+ * The shard list, newest shard first; `folder` names a shard's folder under /pagefind/, `meta`
+ * its metadata file (the search page fetches the newest one's early).
+ */
+export function shardList(
+  shards: readonly Shard[],
+  folder: (shard: Shard) => string,
+  meta: (shard: Shard) => string | undefined = () => undefined,
+): ShardList {
+  return {
+    version: 1,
+    shards: shards.toReversed().map((shard) => {
+      const metaFile = meta(shard);
+      return {
+        path: `/${SEARCH_DIR}/${folder(shard)}/`,
+        stories: shard.pages.length,
+        newest: shard.pages.at(-1)?.publishedAt ?? "",
+        oldest: shard.pages[0]?.publishedAt ?? "",
+        ...(metaFile ? { meta: metaFile } : {}),
+      };
+    }),
+  };
+}
+
+const shardFolder = (shard: Shard) => `shards/${shard.key.slice(0, 16)}`;
+
+/** One shard's index, built by Pagefind from its story pages: its files by path. */
+async function indexShard(
+  outDir: string,
+  shard: Shard,
+  wasm: string,
+): Promise<Map<string, Buffer>> {
+  const { index, errors } = await createIndex(PAGEFIND_CONFIG);
+  if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
+  for (const page of shard.pages) {
+    const added = await index.addHTMLFile({
+      url: `/${page.file}`,
+      content: await readFile(path.join(outDir, page.file), "utf8"),
+    });
+    if (added.errors.length > 0) {
+      throw new Error(`search index: ${path.join(outDir, page.file)}: ${added.errors.join("; ")}`);
+    }
+  }
+  const written = await index.getFiles();
+  if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+  await index.deleteIndex();
+  const files = new Map<string, Buffer>();
+  for (const file of written.files) {
+    if (UNUSED_FILE.test(file.path)) continue;
+    if (file.path === "pagefind-entry.json") {
+      const entry = JSON.parse(Buffer.from(file.content).toString("utf8")) as {
+        languages: Record<string, { wasm?: string; page_count?: number }>;
+      };
+      const languages = Object.values(entry.languages);
+      const pageCount = languages.reduce(
+        (total, language) => total + (language.page_count ?? 0),
+        0,
+      );
+      if (pageCount !== shard.pages.length) {
+        throw new Error(
+          `search index: Pagefind indexed ${pageCount} of ${shard.pages.length} story pages (${shard.pages[0]?.file} to ${shard.pages.at(-1)?.file})`,
+        );
+      }
+      for (const language of languages) language.wasm = wasm;
+      files.set(file.path, Buffer.from(JSON.stringify(entry)));
+    } else {
+      files.set(file.path, Buffer.from(file.content));
+    }
+  }
+  return files;
+}
 
 export async function buildSearchIndex(options: {
   outDir: string;
   cacheDir: string;
-  /** The stored hash of every story page, by its file inside outDir. */
-  storyPages: readonly (readonly [file: string, hash: string])[];
+  /** Every story page: its file inside outDir, its stored hash, its publication date. */
+  storyPages: readonly StoryPage[];
   /** The cache's index for this site (one per output folder). */
   indexFile: string;
-}): Promise<{ files: number; reused: boolean }> {
-  const { outDir, cacheDir, storyPages, indexFile } = options;
+  /** Stories per shard (SHARD_STORIES; e2e/search-shards.spec.ts builds small ones). */
+  shardStories?: number;
+}): Promise<{ shards: number; indexed: number; files: number }> {
+  const { outDir, cacheDir, storyPages, indexFile, shardStories = SHARD_STORIES } = options;
   const store = new ObjectStore(cacheDir);
-  const key = sha1(
-    [
-      pagefindVersion(),
-      JSON.stringify(PAGEFIND_CONFIG),
-      ...storyPages.map(([file, hash]) => `${file} ${hash}`).sort(),
-    ].join("\n"),
-  );
+  // Whatever decides a shard's files: a change to any of them indexes every shard again.
+  const version = pagefindVersion();
+  const salt = [
+    version,
+    JSON.stringify(PAGEFIND_CONFIG),
+    sharedWasm(version),
+    UNUSED_FILE.source,
+    SHARED_FILE.source,
+  ].join("\n");
+  const shards = shardsOf(storyPages, shardStories, salt);
   const target = (file: string) => path.join(outDir, SEARCH_DIR, file);
 
+  // The cache's index: "<shard key>/<file>" and "<shared key>/<file>" → stored object.
   const cached = await readIndex(indexFile);
-  if (cached.get("") === key) {
-    const files = [...cached].filter(([file]) => file !== "");
+  const stored = new Map<string, string>();
+  const placeCached = async (prefix: string, folder: string): Promise<boolean> => {
+    const files = [...cached].filter(([name]) => name.startsWith(`${prefix}/`));
+    if (files.length === 0) return false;
     let complete = true;
-    await eachLimit(files, 32, async ([file, hash]) => {
-      if (!(await store.place(hash, target(file)))) complete = false;
+    await eachLimit(files, 32, async ([name, hash]) => {
+      if (!(await store.place(hash, target(path.join(folder, name.slice(prefix.length + 1)))))) {
+        complete = false;
+      }
     });
-    if (complete) return { files: files.length, reused: true };
-  }
+    if (complete) for (const [name, hash] of files) stored.set(name, hash);
+    return complete;
+  };
 
-  const { index, errors } = await createIndex(PAGEFIND_CONFIG);
-  if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
+  const sharedKey = `shared-${sha1(salt).slice(0, 16)}`;
+  let sharedPlaced = await placeCached(sharedKey, "");
+  const toIndex: Shard[] = [];
+  await eachLimit(shards, 8, async (shard) => {
+    if (!(await placeCached(shard.key, shardFolder(shard)))) toIndex.push(shard);
+  });
+  // The script and WebAssembly come out of any shard's index: the newest, if none changed.
+  const newest = shards.at(-1);
+  if (!sharedPlaced && toIndex.length === 0 && newest) toIndex.push(newest);
+
   try {
-    const added = await index.addDirectory({ path: outDir, glob: STORY_PAGES_GLOB });
-    if (added.errors.length > 0) {
-      throw new Error(`search index: ${added.errors.join("; ")}`);
-    }
-    if (added.page_count !== storyPages.length) {
-      throw new Error(
-        `search index: Pagefind indexed ${added.page_count} of ${storyPages.length} story pages in ${path.join(outDir, "stories")}`,
-      );
-    }
-    const written = await index.getFiles();
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    const files = written.files.filter((file) => !UNUSED_FILE.test(file.path));
-    const stored = new Map<string, string>([["", key]]);
-    await eachLimit(files, 32, async (file) => {
-      stored.set(file.path, await store.put(target(file.path), Buffer.from(file.content)));
+    // Two at a time: Pagefind's process indexes one shard while the next one's pages are read.
+    await eachLimit(toIndex, 2, async (shard) => {
+      const built = await indexShard(outDir, shard, sharedWasm(version));
+      const writeShared = !sharedPlaced;
+      sharedPlaced = true;
+      await eachLimit(built, 32, async ([file, content]) => {
+        if (SHARED_FILE.test(file)) {
+          if (!writeShared) return;
+          const place = sharedPlace(file, version);
+          stored.set(`${sharedKey}/${place}`, await store.put(target(place), content));
+        } else {
+          const place = path.join(shardFolder(shard), file);
+          stored.set(`${shard.key}/${file}`, await store.put(target(place), content));
+        }
+      });
     });
-    await writeIndex(indexFile, stored);
-    return { files: files.length, reused: false };
   } finally {
-    await close();
+    if (toIndex.length > 0) await close();
   }
+  const metaFiles = new Map<string, string>();
+  for (const name of stored.keys()) {
+    const [key, file] = name.split("/");
+    if (key && file?.endsWith(".pf_meta")) metaFiles.set(key, file);
+  }
+  const metaFile = (shard: Shard) => metaFiles.get(shard.key);
+  await writeFile(
+    target(SHARD_LIST),
+    `${JSON.stringify(shardList(shards, shardFolder, metaFile))}\n`,
+  );
+  await writeIndex(indexFile, stored);
+  return { shards: shards.length, indexed: toIndex.length, files: stored.size };
 }

@@ -25,7 +25,9 @@ export const CACHE_LIMITS = {
   pages: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 },
   api: { maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 },
   images: { maxEntries: 150, maxAgeSeconds: 30 * 24 * 3600 },
-  search: { maxEntries: 100, maxAgeSeconds: 30 * 24 * 3600 },
+  // A search through a sharded index fetches four small files a shard (entry, metadata, index
+  // chunk, a result's words): at 100,000 stories a hundred shards; this keeps two such searches.
+  search: { maxEntries: 1000, maxAgeSeconds: 30 * 24 * 3600 },
 } as const;
 
 export const SAVED_PATH = "/saved";

@@ -4,12 +4,7 @@ import { useSearchParams } from "react-router";
 import { topicsQuery } from "@/content/api-client";
 import { loadPagefind } from "@/features/search/pagefind";
 import { SearchResultItem } from "@/features/search/search-result";
-import {
-  RESULTS_PAGE_SIZE,
-  type SearchHit,
-  searchHeading,
-  searchStories,
-} from "@/features/search/search-stories";
+import { type StorySearch, searchHeading, searchStories } from "@/features/search/search-stories";
 import { Link } from "@/shared/link";
 import { useFocusFirstNew } from "@/shared/use-focus-first-new";
 import { useHydrated } from "@/shared/use-hydrated";
@@ -50,7 +45,16 @@ export function warmUp(words = ""): void {
   });
 }
 
-type Found = { query: string; topic: string; hits: SearchHit[]; shown: number };
+/** A search's results as shown: `shown` and `count` are read from the search when it renders. */
+type Found = { query: string; topic: string; search: StorySearch; shown: number; count: number };
+
+const foundOf = (query: string, topic: string, search: StorySearch): Found => ({
+  query,
+  topic,
+  search,
+  shown: search.ready,
+  count: search.found,
+});
 
 /**
  * `/search?q=…&topic=…`: the results for the address's words, best first, in pages of ten.
@@ -72,6 +76,7 @@ export function SearchPage() {
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState("");
+  const [olderFailed, setOlderFailed] = useState(false);
 
   // The address changed without typing (the first render after hydration, Back, a link):
   // the box shows its words.
@@ -113,12 +118,31 @@ export function SearchPage() {
     if (topicSlug && topicList.isPending) return;
     let current = true;
     setFailed(false);
+    setOlderFailed(false);
     searchStories(query, topicName).then(
-      (hits) => {
+      (search) => {
         if (!current) return;
-        const shown = Math.min(hits.length, RESULTS_PAGE_SIZE);
-        setFound({ query, topic: topicSlug, hits, shown });
-        setAnnouncement(searchHeading(hits.length, query));
+        setFound(foundOf(query, topicSlug, search));
+        setAnnouncement(searchHeading(search.found, query, search.complete));
+        if (search.complete) return;
+        // Then the older stories, for the whole count (the heading says "10+" until then).
+        // A shard that fails leaves the count at what it has counted.
+        search
+          .searchAll(
+            () =>
+              setFound((shown) =>
+                shown?.search === search ? { ...shown, count: search.found } : shown,
+              ),
+            () => !current,
+          )
+          .then(
+            () => {
+              if (current) setAnnouncement(searchHeading(search.found, query, search.complete));
+            },
+            () => {
+              if (current) setOlderFailed(true);
+            },
+          );
       },
       () => {
         if (current) setFailed(true);
@@ -138,12 +162,13 @@ export function SearchPage() {
 
   const loadMore = async () => {
     if (!found || loadingMore) return;
-    const next = found.hits.slice(found.shown, found.shown + RESULTS_PAGE_SIZE);
+    const search = found.search;
     setLoadingMore(true);
     setLoadMoreFailed(false);
     try {
-      // The stories' excerpts and titles (one small file each), before any of them shows.
-      await Promise.all(next.map((hit) => hit.load()));
+      // The next results (older stories searched if it needs them) with their excerpts and
+      // titles (one small file each), before any of them shows.
+      await search.more();
     } catch {
       setLoadingMore(false);
       setLoadMoreFailed(true);
@@ -152,7 +177,9 @@ export function SearchPage() {
     setLoadingMore(false);
     focusFirstNew(found.shown);
     setAnnouncement("");
-    setFound({ ...found, shown: found.shown + next.length });
+    setFound((shown) =>
+      shown?.search === search ? foundOf(shown.query, shown.topic, search) : shown,
+    );
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -165,7 +192,7 @@ export function SearchPage() {
   const heading = !query
     ? "Search stories"
     : current
-      ? searchHeading(current.hits.length, query)
+      ? searchHeading(current.count, query, current.search.complete)
       : `Searching for “${query}”…`;
 
   return (
@@ -229,7 +256,7 @@ export function SearchPage() {
               Try again
             </button>
           </div>
-        ) : current && current.hits.length === 0 ? (
+        ) : current && current.count === 0 ? (
           <NoResults
             topicName={topicName}
             onAllTopics={() => setAddress(text, "")}
@@ -237,14 +264,21 @@ export function SearchPage() {
           />
         ) : current ? (
           <ol ref={list} className="search-list" aria-label={`Stories for “${current.query}”`}>
-            {current.hits.slice(0, current.shown).map((hit) => (
+            {current.search.hits.slice(0, current.shown).map((hit) => (
               <li key={hit.id}>
                 <SearchResultItem hit={hit} />
               </li>
             ))}
           </ol>
         ) : null}
-        {current && current.shown < current.hits.length ? (
+        {current && !current.search.complete ? (
+          <p className="search-older">
+            {olderFailed
+              ? "Older stories could not be searched: the count is of the newer ones."
+              : "Searching older stories…"}
+          </p>
+        ) : null}
+        {current?.search.hasMore ? (
           <div className="mt-4 flex flex-col items-start gap-2 border-t border-[var(--color-rule)] pt-6">
             {loadMoreFailed ? (
               <p role="alert" className="text-[var(--color-error)]">

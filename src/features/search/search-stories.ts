@@ -1,5 +1,6 @@
 import { type ExcerptPart, excerptParts } from "@/features/search/excerpt-parts";
 import { loadPagefind, type PagefindData, type PagefindResult } from "@/features/search/pagefind";
+import { ShardedSearch } from "@/features/search/sharded-search";
 
 /** Results show, and Load more adds, ten at a time, as the feeds do. */
 export const RESULTS_PAGE_SIZE = 10;
@@ -19,6 +20,7 @@ export type StoryResult = {
 /** A ranked result; its words are fetched (one small file) only when it is about to show. */
 export type SearchHit = {
   id: string;
+  score: number;
   readonly result: StoryResult | undefined;
   load: () => Promise<StoryResult>;
 };
@@ -37,11 +39,13 @@ export function storyResult(data: PagefindData): StoryResult {
   };
 }
 
-function hitOf(found: PagefindResult): SearchHit {
+function hitOf(found: PagefindResult, shard: number): SearchHit {
   let result: StoryResult | undefined;
   let loading: Promise<StoryResult> | undefined;
   return {
-    id: found.id,
+    // Pagefind's ids are its pages' within one index.
+    id: `${shard}:${found.id}`,
+    score: found.score,
     get result() {
       return result;
     },
@@ -61,31 +65,115 @@ function hitOf(found: PagefindResult): SearchHit {
   };
 }
 
+/** The first letters a marked word must share with a word searched for: see `matchesWords`. */
+const SHARED_LETTERS = 3;
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+
+/**
+ * Whether a result's marked words are the words searched for, not a stand-in. Pagefind, when no
+ * word of its index starts with a word searched for, searches for the longest start of that
+ * word that is in its index ("chai" finds "ch"; Pagefind issue #793). Over one index that
+ * happens only when no story has the word; over shards it would happen in every shard without
+ * it, filling the results with stories that share two letters with the words. A shard's best
+ * result tells: its marks start with a searched word's first letters (stems such as "harvest"
+ * for "harvesting" pass), or the shard is a stand-in's.
+ */
+export function matchesWords(result: StoryResult, query: string): boolean {
+  const marked = result.excerpt
+    .filter((part) => part.marked)
+    .map((part) => fold(part.text).replace(/^[^\p{L}\p{N}]+/u, ""));
+  if (marked.length === 0) return true;
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return terms.some((term) =>
+    marked.some((word) => word.startsWith(term.slice(0, SHARED_LETTERS))),
+  );
+}
+
+/**
+ * A search under way: the results placed so far (`hits`, the first `ready` of them with their
+ * words here, ready to show) and how many stories it has found, which is the whole count once
+ * `complete` (every shard searched).
+ */
+export type StorySearch = {
+  readonly hits: readonly SearchHit[];
+  readonly ready: number;
+  readonly found: number;
+  readonly complete: boolean;
+  readonly hasMore: boolean;
+  /** Places the next page of results (searching older shards as needed) and fetches their words. */
+  more: () => Promise<void>;
+  /** Searches every shard left, so `found` becomes the whole count; `progress` after each. */
+  searchAll: (progress: () => void, stopped: () => boolean) => Promise<void>;
+};
+
 /** The last search asked for: asked again (Enter after typing), it is answered from here. */
-let last: { key: string; hits: Promise<SearchHit[]> } | undefined;
+let last: { key: string; search: Promise<StorySearch> } | undefined;
 
-/** The stories matching the words (best first), the first ten ready to show. */
-export function searchStories(query: string, topicName?: string): Promise<SearchHit[]> {
+/** The stories matching the words, the first page of them ready to show. */
+export function searchStories(query: string, topicName?: string): Promise<StorySearch> {
   const key = `${query}\n${topicName ?? ""}`;
-  if (last?.key === key) return last.hits;
-  const hits = runSearch(query, topicName);
-  last = { key, hits };
-  hits.catch(() => {
-    if (last?.hits === hits) last = undefined;
+  if (last?.key === key) return last.search;
+  const search = startSearch(query, topicName);
+  last = { key, search };
+  search.catch(() => {
+    if (last?.search === search) last = undefined;
   });
-  return hits;
+  return search;
 }
 
-async function runSearch(query: string, topicName?: string): Promise<SearchHit[]> {
+async function startSearch(query: string, topicName?: string): Promise<StorySearch> {
   const pagefind = await loadPagefind();
-  const search = await pagefind.search(query, topicName ? { filters: { topic: topicName } } : {});
-  const hits = (search?.results ?? []).map(hitOf);
-  await Promise.all(hits.slice(0, RESULTS_PAGE_SIZE).map((hit) => hit.load()));
-  return hits;
+  const options = topicName ? { filters: { topic: topicName } } : {};
+  const sharded = new ShardedSearch<SearchHit>(pagefind.shards.length, async (shard) => {
+    // Past the newest shard the search is going through the archive: the next shard's index
+    // loads while this one is searched.
+    if (shard > 0) pagefind.start(shard + 1);
+    const hits = (await pagefind.search(shard, query, options)).map((found) => hitOf(found, shard));
+    // The best result's words say whether these are matches or a stand-in's (matchesWords).
+    // The newest shard's first page is fetched with it: it shows first.
+    const [best] = await Promise.all(
+      hits.slice(0, shard === 0 ? RESULTS_PAGE_SIZE : 1).map((hit) => hit.load()),
+    );
+    return best && !matchesWords(best, query) ? [] : hits;
+  });
+  let ready = 0;
+  const search: StorySearch = {
+    get hits() {
+      return sharded.placed;
+    },
+    get ready() {
+      return ready;
+    },
+    get found() {
+      return sharded.found;
+    },
+    get complete() {
+      return sharded.complete;
+    },
+    get hasMore() {
+      return sharded.hasMore || ready < sharded.placed.length;
+    },
+    async more() {
+      // Results placed whose words failed to come are fetched again before any more are placed.
+      if (ready === sharded.placed.length) await sharded.place(RESULTS_PAGE_SIZE);
+      const placed = sharded.placed.length;
+      await Promise.all(sharded.placed.slice(ready).map((hit) => hit.load()));
+      ready = placed;
+    },
+    searchAll: (progress, stopped) => sharded.searchAll(progress, stopped),
+  };
+  await search.more();
+  return search;
 }
 
-/** The results' heading, also announced: "12 stories for “saffron”". */
-export function searchHeading(count: number, query: string): string {
-  if (count === 0) return `No stories found for “${query}”`;
-  return `${count} ${count === 1 ? "story" : "stories"} for “${query}”`;
+/**
+ * The results' heading, also announced: "12 stories for “saffron”", or while older stories
+ * are still being searched, what has been counted so far: "10+ stories for “saffron”".
+ */
+export function searchHeading(count: number, query: string, complete = true): string {
+  if (count === 0 && complete) return `No stories found for “${query}”`;
+  const stories = count === 1 && complete ? "story" : "stories";
+  return `${count.toLocaleString("en")}${complete ? "" : "+"} ${stories} for “${query}”`;
 }
