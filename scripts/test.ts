@@ -3,9 +3,13 @@
  * hostile corpus (e2e/fixtures/hostile-data), then the end-to-end tests against both. Every
  * step runs even if an earlier one failed, so one run shows every problem; the last line
  * totals both test runners: `N passed, N failed[, N skipped]`.
+ *
+ * The unit tests run beside the builds and the end-to-end tests, their output held back and
+ * printed after: the browsers mostly wait (for pages, timers, the network), and the two
+ * cores were busy less than half of `npm test`'s time with the steps one after another.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "../e2e/fixtures/hostile-corpus.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -38,13 +42,43 @@ const failures: string[] = [];
 if (!run("typecheck", bin("tsc"), ["--noEmit"])) failures.push("typecheck");
 if (!run("lint", bin("biome"), ["check", "."])) failures.push("lint");
 
-const unitOk = run("unit tests", bin("vitest"), [
+/**
+ * Runs a step in the background, its output into a file (the steps after it block this
+ * process, so it could not drain a pipe) until `report` prints it.
+ */
+function start(label: string, command: string, args: string[]) {
+  const started = performance.now();
+  const log = `${REPORTS}/${label.replaceAll(" ", "-")}.log`;
+  const out = openSync(log, "w");
+  const child = spawn(command, args, {
+    stdio: ["ignore", out, out],
+    // Colours as on a terminal, since the output is shown as the runner wrote it.
+    env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+  });
+  closeSync(out);
+  const finished = new Promise<number | null>((resolve) => {
+    child.on("close", (code) => resolve(code));
+    child.on("error", () => resolve(null));
+  });
+  return {
+    async report(): Promise<boolean> {
+      const code = await finished;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`\n▶ ${label} (run beside the steps above): ${command} ${args.join(" ")}`);
+      process.stdout.write(readFileSync(log));
+      if (code === 0) console.log(`✔ ${label}: ${seconds} s`);
+      else console.log(`✖ ${label} failed (exit ${code}) after ${seconds} s`);
+      return code === 0;
+    },
+  };
+}
+
+const unitTests = start("unit tests", bin("vitest"), [
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile=${REPORTS}/vitest.json`,
 ]);
-if (!unitOk) failures.push("unit tests");
 
 const buildOk = run("production build", bin("tsx"), ["scripts/build.ts"]);
 if (!buildOk) failures.push("build");
@@ -59,6 +93,7 @@ if (!hostileBuildOk) failures.push("hostile-content build");
 
 const e2eOk = buildOk && hostileBuildOk && run("end-to-end tests", bin("playwright"), ["test"]);
 if (!e2eOk) failures.push("end-to-end tests");
+if (!(await unitTests.report())) failures.push("unit tests");
 
 const unit = readJson<{
   numPassedTests: number;
