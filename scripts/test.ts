@@ -53,7 +53,7 @@ function start(label: string, command: string, args: string[]) {
   const child = spawn(command, args, {
     stdio: ["ignore", out, out],
     // Colours as on a terminal, since the output is shown as the runner wrote it.
-    env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+    env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) },
   });
   closeSync(out);
   const finished = new Promise<number | null>((resolve) => {
