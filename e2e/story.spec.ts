@@ -113,3 +113,21 @@ test("an unknown story shows the not-found view with a way home", async ({ page 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("a story loaded in full from a page the reader had scrolled starts at its top", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  const last = page.getByRole("main").getByRole("article").last();
+  await last.scrollIntoViewIfNeeded();
+  const href =
+    (await last.getByRole("heading", { level: 2 }).getByRole("link").getAttribute("href")) ?? "";
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  // A full page load, as when a link is followed before the app has loaded: React Router
+  // must not put the story where the reader had left the front page.
+  await page.goto(href);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
-import { Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { type Location, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
@@ -14,6 +14,17 @@ import { Link, NavLink } from "@/shared/link";
 
 const MAIN_ID = "main";
 const NAV_ID = "topics-nav";
+
+/**
+ * Where ScrollRestoration files a page's position. React Router names the entry a document
+ * was loaded at "default", in every document: a page loaded in full (a link followed before
+ * the app had loaded, an address typed) got the position the reader had left another page at,
+ * and a story opened halfway down. Such an entry is filed under its address instead, so a
+ * reload or Back to it still comes back to the same place.
+ */
+function scrollKey(location: Location): string {
+  return location.key === "default" ? `${location.pathname}${location.search}` : location.key;
+}
 
 export function RootLayout() {
   useRouteFocus();
@@ -73,7 +84,7 @@ export function RootLayout() {
           </p>
         </div>
       </footer>
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
     </div>
   );
 }
