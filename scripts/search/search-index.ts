@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { close, createIndex } from "pagefind";
+import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import { eachLimit } from "../content/map-limit.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
@@ -36,12 +37,6 @@ export const SHARD_STORIES = 1000;
 export type StoryPage = { file: string; hash: string; publishedAt: string };
 
 export type Shard = { key: string; pages: StoryPage[] };
-
-/** The shard list the search page reads (src/features/search/shard-list.ts). */
-export type ShardList = {
-  version: 1;
-  shards: { path: string; stories: number; newest: string; oldest: string; meta?: string }[];
-};
 
 /**
  * Pagefind's own search widgets, its worker and the WebAssembly for pages of no language,

@@ -17,6 +17,9 @@ export type ShardInfo = {
   meta?: string;
 };
 
+/** `/pagefind/shards.json`, as the build writes it (scripts/search/search-index.ts). */
+export type ShardList = { version: 1; shards: ShardInfo[] };
+
 /** Reads `/pagefind/shards.json`; anything else is an error naming the field. */
 export function parseShardList(json: unknown): ShardInfo[] {
   const list = json as { version?: unknown; shards?: unknown } | null;
