@@ -23,13 +23,15 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   console.log(`\n▶ ${label}: ${shownEnv.join("")}${command} ${args.join(" ")}`);
   const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  // Each step's wall time, so a slow run shows which step grew.
+  return finish(label, started, result.status ?? result.signal);
+}
+
+/** Says how a step ended, with its wall time, so a slow run shows which step grew. */
+function finish(label: string, started: number, exit: number | string | null): boolean {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (!ok)
-    console.log(`✖ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
-  else console.log(`✔ ${label}: ${seconds} s`);
-  return ok;
+  if (exit === 0) console.log(`✔ ${label}: ${seconds} s`);
+  else console.log(`✖ ${label} failed (exit ${exit}) after ${seconds} s`);
+  return exit === 0;
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -63,12 +65,9 @@ function start(label: string, command: string, args: string[]) {
   return {
     async report(): Promise<boolean> {
       const code = await finished;
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(`\n▶ ${label} (run beside the steps above): ${command} ${args.join(" ")}`);
       process.stdout.write(readFileSync(log));
-      if (code === 0) console.log(`✔ ${label}: ${seconds} s`);
-      else console.log(`✖ ${label} failed (exit ${code}) after ${seconds} s`);
-      return code === 0;
+      return finish(label, started, code);
     },
   };
 }
