@@ -3,6 +3,7 @@ import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/reading-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
 import { SAVED_PATH } from "@/shared/offline-storage";
+import { preload } from "@/shared/preload";
 import {
   LOAD_MORE_REPLAY,
   OFFLINE_PAGE_ATTRIBUTE,
@@ -55,20 +56,6 @@ export type StartUpOptions = {
 
 const INTERACTIONS = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel"];
 
-/** Asks for a resource now, for the app to pick up when it asks for it too. */
-function preload(href: string, rel: "modulepreload" | "preload") {
-  const link = document.createElement("link");
-  link.rel = rel;
-  link.href = href;
-  if (rel === "preload") {
-    // The app fetches JSON with fetch(): a same-origin CORS request the preload must match.
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-  }
-  document.head.append(link);
-}
-
-/** The page code `routeImports` lists for `pathname`. */
 export function routeImportsFor(
   pathname: string,
   routeImports: [path: string, modules: string[]][],

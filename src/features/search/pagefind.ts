@@ -1,4 +1,5 @@
 import { parseShardList, type ShardInfo } from "@/features/search/sharded-search";
+import { preload } from "@/shared/preload";
 
 /**
  * Pagefind's search, loaded at run time from the index the build writes to /pagefind/
@@ -69,26 +70,14 @@ const PAGEFIND_WASM = `/pagefind/wasm/${import.meta.env.PAGEFIND_VERSION}.pagefi
 
 let loading: Promise<Pagefind> | undefined;
 
-/**
- * Asks for the WebAssembly beside Pagefind's script, not after the script and its entry file
- * have come: two round trips less before the first results. Pagefind's own request for it
- * (a same-origin `fetch`, hence `as="fetch"` and `crossorigin`) takes the preloaded response.
- */
-function preload(href: string): void {
-  if (document.querySelector(`link[href="${href}"]`)) return;
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous";
-  link.href = href;
-  document.head.append(link);
-}
-
 /** Pagefind asks for a shard's entry file at this address (its `metaCacheTag`). */
 const ENTRY_TAG = "shard";
 
 /** Loads Pagefind and the shard list once per visit; a failed load is tried again on the next call. */
 export function loadPagefind(): Promise<Pagefind> {
+  // The WebAssembly comes beside Pagefind's script, not after the script and its entry file
+  // have come: two round trips less before the first results (Pagefind's own same-origin
+  // fetch for it takes the preloaded response).
   if (!loading) preload(PAGEFIND_WASM);
   loading ??= Promise.all([
     import(/* @vite-ignore */ PAGEFIND_SCRIPT) as Promise<PagefindModule>,
