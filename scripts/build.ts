@@ -87,7 +87,7 @@ async function emitContent() {
   // Pages are keyed by the API files they show; archive pages are shown by no prerendered page.
   const apiHashes = new Map<string, string>();
   await emitSite(content, staging, apiFiles(content), async (target, json, key) => {
-    const hash = await store.put(target, json);
+    const hash = store.put(target, json);
     if (!key.startsWith("archive/")) apiHashes.set(key, hash);
   });
   await emitResponsiveImages(content, staging, cacheDir);

@@ -39,6 +39,17 @@ describe("ObjectStore", () => {
     expect(await store.place(hash, path.join(dir, "out2", "c.html"))).toBe(true);
     expect(await readFile(path.join(dir, "out2", "c.html"), "utf8")).toBe("<p>stored</p>");
   });
+
+  it("replaces a file placed before at the same address (a cached set found incomplete is written anew)", async () => {
+    const store = new ObjectStore(path.join(dir, "cache"));
+    const target = path.join(dir, "out", "index.json");
+    store.put(target, "old");
+    expect(store.put(target, "new")).toBe(sha1("new"));
+    expect(await readFile(target, "utf8")).toBe("new");
+    // The stored "old" was not written through: the cache still holds it intact.
+    expect(store.place(sha1("old"), target)).toBe(true);
+    expect(await readFile(target, "utf8")).toBe("old");
+  });
 });
 
 describe("index files", () => {

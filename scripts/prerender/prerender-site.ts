@@ -6,7 +6,6 @@ import { Worker } from "node:worker_threads";
 import { build } from "vite";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import { eachLimit } from "../content/map-limit.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
 import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
 
@@ -129,12 +128,11 @@ export async function prerenderSite(options: {
   }));
 
   const toRender: typeof routes = [];
-  await eachLimit(routes, 32, async (route) => {
+  for (const route of routes) {
     const hash = cachedPages.get(route.key);
-    if (hash && (await store.place(hash, path.join(outDir, route.file))))
-      pages.set(route.key, hash);
+    if (hash && store.place(hash, path.join(outDir, route.file))) pages.set(route.key, hash);
     else toRender.push(route);
-  });
+  }
 
   // No thread at all when nothing changed: starting one costs a second.
   const threads = Math.min(availableParallelism(), Math.ceil(toRender.length / 200));

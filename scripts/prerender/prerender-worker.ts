@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { prerender, serveApiFrom } from "../../src/app/entry-server.tsx";
+import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
 import { ObjectStore } from "../content/build-cache.ts";
-import { eachLimit } from "../content/map-limit.ts";
 import { createPageTemplate } from "./page-template.ts";
 
 /**
@@ -28,39 +26,41 @@ export type PrerenderResult = {
   pages: [string, string][];
 };
 
-// Loaders wait for file reads: a few pages in flight keep the thread busy rendering.
-const PAGES_IN_FLIGHT = 4;
-
 const { outDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
 const API_URL = /^\/(api|archive)\/[a-z0-9/._-]+\.json$/;
 const store = new ObjectStore(cacheDir);
 
-const readApi = (url: string) => readFile(path.join(outDir, url), "utf8").catch(() => undefined);
+// Synchronous, as the object store is: a thread has nothing else to do while a file is read.
+function readApi(url: string): string | undefined {
+  try {
+    return readFileSync(path.join(outDir, url), "utf8");
+  } catch {
+    return undefined;
+  }
+}
 // Every story page asks for the topics, every feed page for the highlights: those few files
 // are read once per thread, not once per page.
-const sharedFiles = new Map<string, Promise<string | undefined>>();
+const sharedFiles = new Map<string, string | undefined>();
 serveApiFrom(async (url) => {
   if (!API_URL.test(url) || url.includes("..")) return undefined;
   if (url.startsWith("/api/stories/")) return readApi(url);
-  let body = sharedFiles.get(url);
-  if (!body) {
-    body = readApi(url);
-    sharedFiles.set(url, body);
-  }
-  return body;
+  if (!sharedFiles.has(url)) sharedFiles.set(url, readApi(url));
+  return sharedFiles.get(url);
 });
 
 const template = createPageTemplate(templateHtml, (href) =>
   readFileSync(path.join(outDir, href), "utf8"),
 );
 
+const prerender = createPrerenderer();
 const pages: [string, string][] = [];
-await eachLimit(routes, PAGES_IN_FLIGHT, async ({ url, file, key, render }) => {
+// One page at a time: nothing a page waits for is slow (its API files are read synchronously).
+for (const { url, file, key, render } of routes) {
   const page = await prerender(render ?? url ?? "/404");
   if (page.status !== 200) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
-  pages.push([key, await store.put(path.join(outDir, file), html, true)]);
-});
+  pages.push([key, store.put(path.join(outDir, file), html, true)]);
+}
 parentPort?.postMessage({ hashes: template.hashes, pages } satisfies PrerenderResult);

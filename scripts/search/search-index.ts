@@ -211,28 +211,30 @@ export async function buildSearchIndex(options: {
   const shards = shardsOf(storyPages, shardStories, salt);
   const target = (file: string) => path.join(outDir, SEARCH_DIR, file);
 
-  // The cache's index: "<shard key>/<file>" and "<shared key>/<file>" → stored object.
-  const cached = await readIndex(indexFile);
+  // The cache's index: "<shard key>/<file>" and "<shared key>/<file>" → stored object,
+  // grouped by key (a large archive has a hundred shards of a thousand files each).
+  const cached = new Map<string, [file: string, hash: string][]>();
+  for (const [name, hash] of await readIndex(indexFile)) {
+    const slash = name.indexOf("/");
+    const key = name.slice(0, slash);
+    const files = cached.get(key) ?? [];
+    files.push([name.slice(slash + 1), hash]);
+    cached.set(key, files);
+  }
   const stored = new Map<string, string>();
-  const placeCached = async (prefix: string, folder: string): Promise<boolean> => {
-    const files = [...cached].filter(([name]) => name.startsWith(`${prefix}/`));
+  const placeCached = (key: string, folder: string): boolean => {
+    const files = cached.get(key) ?? [];
     if (files.length === 0) return false;
-    let complete = true;
-    await eachLimit(files, 32, async ([name, hash]) => {
-      if (!(await store.place(hash, target(path.join(folder, name.slice(prefix.length + 1)))))) {
-        complete = false;
-      }
-    });
-    if (complete) for (const [name, hash] of files) stored.set(name, hash);
-    return complete;
+    for (const [file, hash] of files) {
+      if (!store.place(hash, target(path.join(folder, file)))) return false;
+    }
+    for (const [file, hash] of files) stored.set(`${key}/${file}`, hash);
+    return true;
   };
 
   const sharedKey = `shared-${sha1(salt).slice(0, 16)}`;
-  let sharedPlaced = await placeCached(sharedKey, "");
-  const toIndex: Shard[] = [];
-  await eachLimit(shards, 8, async (shard) => {
-    if (!(await placeCached(shard.key, shardFolder(shard)))) toIndex.push(shard);
-  });
+  let sharedPlaced = placeCached(sharedKey, "");
+  const toIndex = shards.filter((shard) => !placeCached(shard.key, shardFolder(shard)));
   // The script and WebAssembly come out of any shard's index: the newest, if none changed.
   const newest = shards.at(-1);
   if (!sharedPlaced && toIndex.length === 0 && newest) toIndex.push(newest);
@@ -243,16 +245,16 @@ export async function buildSearchIndex(options: {
       const built = await indexShard(outDir, shard, sharedWasm(version));
       const writeShared = !sharedPlaced;
       sharedPlaced = true;
-      await eachLimit(built, 32, async ([file, content]) => {
+      for (const [file, content] of built) {
         if (SHARED_FILE.test(file)) {
-          if (!writeShared) return;
+          if (!writeShared) continue;
           const place = sharedPlace(file, version);
-          stored.set(`${sharedKey}/${place}`, await store.put(target(place), content));
+          stored.set(`${sharedKey}/${place}`, store.put(target(place), content));
         } else {
           const place = path.join(shardFolder(shard), file);
-          stored.set(`${shard.key}/${file}`, await store.put(target(place), content));
+          stored.set(`${shard.key}/${file}`, store.put(target(place), content));
         }
-      });
+      }
     });
   } finally {
     if (toIndex.length > 0) await close();
