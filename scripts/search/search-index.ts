@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { close, createIndex } from "pagefind";
 import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import { eachLimit, mapLimit } from "../content/map-limit.ts";
+import { mapLimit } from "../content/map-limit.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
 
 /**
@@ -136,8 +136,27 @@ export function searchDocument(html: string, file: string): string {
   return `<!doctype html>${htmlTag}<body>${html.slice(start, end + "</article>".length)}</body></html>`;
 }
 
+type Pagefind = typeof import("pagefind");
+
+/**
+ * Pagefind's Node API indexes in one process of its own, which it starts once per instance of
+ * its module. That process works on one core, so a shard indexed beside another in the same
+ * process waits for it: each core gets an instance of the module (the same file under another
+ * address is another instance), and with it a process of its own.
+ */
+function pagefindProcesses(count: number): Promise<Pagefind[]> {
+  const entry = import.meta.resolve("pagefind");
+  return Promise.all(
+    Array.from(
+      { length: count },
+      (_, i): Promise<Pagefind> => import(i === 0 ? entry : `${entry}?process=${i}`),
+    ),
+  );
+}
+
 /** One shard's index, built by Pagefind from its story pages: its files by path. */
 async function indexShard(
+  pagefind: Pagefind,
   outDir: string,
   shard: Shard,
   wasm: string,
@@ -146,7 +165,7 @@ async function indexShard(
     const file = path.join(outDir, page.file);
     return { file, content: searchDocument(await readFile(file, "utf8"), file) };
   });
-  const { index, errors } = await createIndex(PAGEFIND_CONFIG);
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   // All sent at once, in order (so every build numbers the pages alike): Pagefind's process
   // takes each as it comes instead of waiting for ours to answer the one before.
@@ -239,25 +258,30 @@ export async function buildSearchIndex(options: {
   const newest = shards.at(-1);
   if (!sharedPlaced && toIndex.length === 0 && newest) toIndex.push(newest);
 
+  const processes = await pagefindProcesses(Math.min(availableParallelism(), toIndex.length));
   try {
-    // Two at a time: Pagefind's process indexes one shard while the next one's pages are read.
-    await eachLimit(toIndex, 2, async (shard) => {
-      const built = await indexShard(outDir, shard, sharedWasm(version));
-      const writeShared = !sharedPlaced;
-      sharedPlaced = true;
-      for (const [file, content] of built) {
-        if (SHARED_FILE.test(file)) {
-          if (!writeShared) continue;
-          const place = sharedPlace(file, version);
-          stored.set(`${sharedKey}/${place}`, store.put(target(place), content));
-        } else {
-          const place = path.join(shardFolder(shard), file);
-          stored.set(`${shard.key}/${file}`, store.put(target(place), content));
+    const queue = toIndex.values();
+    await Promise.all(
+      processes.map(async (pagefind) => {
+        for (const shard of queue) {
+          const built = await indexShard(pagefind, outDir, shard, sharedWasm(version));
+          const writeShared = !sharedPlaced;
+          sharedPlaced = true;
+          for (const [file, content] of built) {
+            if (SHARED_FILE.test(file)) {
+              if (!writeShared) continue;
+              const place = sharedPlace(file, version);
+              stored.set(`${sharedKey}/${place}`, store.put(target(place), content));
+            } else {
+              const place = path.join(shardFolder(shard), file);
+              stored.set(`${shard.key}/${file}`, store.put(target(place), content));
+            }
+          }
         }
-      }
-    });
+      }),
+    );
   } finally {
-    if (toIndex.length > 0) await close();
+    await Promise.all(processes.map((pagefind) => pagefind.close()));
   }
   const metaFiles = new Map<string, string>();
   for (const name of stored.keys()) {
