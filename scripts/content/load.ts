@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Dirent } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { type Dirent, readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ContentError } from "./content-error.ts";
 import { findJsonSyntaxError } from "./json-syntax.ts";
-import { mapLimit } from "./map-limit.ts";
 
 /** Stage 1: read the data folder and parse its JSON; nothing here knows the story schema. */
 
@@ -23,9 +22,6 @@ export type LoadedFiles = {
   warnings: ContentError[];
 };
 
-// libuv reads with 4 threads; past ~16 requests in flight more only queue and hold memory.
-const READ_CONCURRENCY = 16;
-
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && "code" in error ? String(error.code) : undefined;
 }
@@ -37,10 +33,15 @@ function describeIoError(error: unknown): string {
 
 type ReadResult = { ok: true; source: SourceFile } | { ok: false; error: ContentError };
 
-async function readJson(file: string, name: string, missing: string): Promise<ReadResult> {
+/**
+ * Read synchronously: the build waits for every story anyway, and for files of a few KB the
+ * promise API's thread-pool round trips cost more than the reads (at 20,000 stories, 1.7 s of
+ * a 2.3 s stage).
+ */
+function readJson(file: string, name: string, missing: string): ReadResult {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     const message =
       errorCode(error) === "ENOENT"
@@ -109,7 +110,7 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
   }
 
   const topicsFile = path.join(dataDir, "topics.json");
-  const topics = await readJson(
+  const topics = readJson(
     topicsFile,
     "topics.json",
     'file not found; expected a list of topics such as [{ "slug": "iran", "name": "Iran" }]',
@@ -154,10 +155,12 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
     return loaded;
   }
 
-  const results = await mapLimit(storyNames, READ_CONCURRENCY, (name) =>
-    readJson(path.join(storiesDir, name), name, "file disappeared while reading; run again"),
-  );
-  for (const result of results) {
+  for (const name of storyNames) {
+    const result = readJson(
+      path.join(storiesDir, name),
+      name,
+      "file disappeared while reading; run again",
+    );
     if (result.ok) loaded.stories.push(result.source);
     else loaded.errors.push(result.error);
   }

@@ -8,7 +8,6 @@
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { build } from "vite";
 import { SERVICE_WORKER_PATH } from "../../src/shared/offline-storage.ts";
 import { sha1 } from "../content/build-cache.ts";
 import { ICONS, MANIFEST_FILE } from "./web-app-manifest.ts";
@@ -26,6 +25,8 @@ export type PrecacheEntry = { url: string; revision: string | null };
 
 /** Bundles the worker into `dir` (one classic script: every browser runs those as workers). */
 export async function bundleServiceWorker(root: string, dir: string): Promise<void> {
+  // Loaded only when the code changed (see appBuild).
+  const { build } = await import("vite");
   await build({
     configFile: false,
     root,

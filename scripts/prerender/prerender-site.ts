@@ -3,7 +3,6 @@ import { readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { build } from "vite";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
@@ -53,6 +52,8 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
 export async function buildServerBundle(root: string): Promise<string> {
   // Inside the project, so the server bundle resolves react & co. from node_modules.
   const ssrDir = path.join(root, `.dispatch-ssr-${process.pid}`);
+  // Loaded only when the code changed (see appBuild).
+  const { build } = await import("vite");
   await build({
     configFile: path.join(root, "vite.config.ts"),
     logLevel: "warn",
