@@ -190,7 +190,8 @@ async function siteHashes(outDir: string): Promise<{ hashes: Map<string, string>
   return { hashes, bytes };
 }
 
-const SYNDICATION = /(^|\/)(sitemap[^/]*|robots\.txt|feed\.[a-z]+|[^/]*\.(xml|rss|atom))$|search/;
+// The search index (pagefind/) is left out too; search.html is a page like any other.
+const SYNDICATION = /(^|\/)(sitemap[^/]*|robots\.txt|feed\.[a-z]+|[^/]*\.(xml|rss|atom))$|^pagefind\//;
 
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   const changed: string[] = [];
