@@ -43,8 +43,12 @@ const stage = (name: string) => {
 // Staging sits beside dist/ so the final rename stays on one file system.
 const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
 async function fail(lines: string[]): Promise<never> {
-  await rm(staging, { recursive: true, force: true });
+  // Said first: removing the staging folder can fail too (a prerendering thread may still be
+  // writing into it), and must not hide why the build stopped.
   for (const line of lines) console.error(line);
+  await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch((error: Error) =>
+    console.error(`could not remove the unfinished build ${staging}: ${error.message}`),
+  );
   process.exit(1);
 }
 const failure = (error: unknown) => [

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
 import { ObjectStore } from "../content/build-cache.ts";
@@ -62,5 +63,10 @@ for (const { url, file, key, render } of routes) {
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
   pages.push([key, store.put(path.join(outDir, file), html, true)]);
+  // Back to the event loop between pages. Nothing here waits for I/O, so without it the loop
+  // never reaches its timers: every request's 10-second timeout signal (api-client.ts) stayed
+  // alive, with what it holds, until the thread ended (about 7 KB a page, 335 MB for 50,000
+  // pages); with it, a thread's heap stays at about 12 MB.
+  await setImmediate();
 }
 parentPort?.postMessage({ hashes: template.hashes, pages } satisfies PrerenderResult);
