@@ -1,5 +1,7 @@
-import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { fork } from "node:child_process";
+import { cp, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { precompressAssets } from "../bundle/precompress.ts";
 import { sha1 } from "../content/build-cache.ts";
 import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
@@ -62,25 +64,59 @@ export async function appBuild(
     ssrDir: path.join(cached, "ssr"),
     serviceWorkerTemplate: path.join(cached, "service-worker", SERVICE_WORKER_TEMPLATE),
   };
-  if (await stat(path.join(built.ssrDir, "prerender-worker.js")).catch(() => undefined)) {
-    await cp(path.join(cached, "client"), outDir, { recursive: true });
-    return built;
+  if (!(await stat(path.join(built.ssrDir, "prerender-worker.js")).catch(() => undefined))) {
+    await buildAppInChildProcess(root, cacheDir, key);
   }
+  await cp(path.join(cached, "client"), outDir, { recursive: true });
+  return built;
+}
+
+/**
+ * The Vite builds run in a process of their own: the bundlers keep about 400 MB after they
+ * finish, which in the build's own process stayed taken while a large archive was loaded
+ * (at 100,000 stories the content stage then peaked at 1 GB).
+ */
+function buildAppInChildProcess(root: string, cacheDir: string, key: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // fork passes on this process's Node options, tsx's loader among them.
+    const child = fork(fileURLToPath(new URL("./app-build-process.ts", import.meta.url)), [
+      root,
+      cacheDir,
+      key,
+    ]);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(`the app's Vite builds failed (${signal ?? `exit code ${code}`}); see above`),
+        );
+    });
+  });
+}
+
+/**
+ * Builds the code into the cache entry `.cache/app/<key>/`: the client, the bundled service
+ * worker (before its precache list is written in) and the server bundle.
+ */
+export async function buildApp(root: string, cacheDir: string, key: string): Promise<void> {
   // Vite is loaded only when code changed: importing it takes most of a second, which a
   // build after a content edit (the app from the cache) does not need to spend.
   const { build } = await import("vite");
+  const entry = path.join(cacheDir, `app-building-${process.pid}`);
+  const client = path.join(entry, "client");
   await build({
     configFile: path.join(root, "vite.config.ts"),
     logLevel: "warn",
-    build: { outDir, emptyOutDir: true },
+    build: { outDir: client, emptyOutDir: true },
   });
-  await precompressAssets(path.join(outDir, "assets"));
-  const ssrDir = await buildServerBundle(root);
-  // Older builds of the code are of no more use: keep one, the current.
+  await precompressAssets(path.join(client, "assets"));
+  await bundleServiceWorker(root, path.join(entry, "service-worker"));
+  await rename(await buildServerBundle(root), path.join(entry, "ssr"));
+  // Older builds of the code are of no more use: keep one, the current. The entry moves in
+  // whole, so one with a server bundle is complete.
+  const appsDir = path.join(cacheDir, "app");
   await rm(appsDir, { recursive: true, force: true });
-  await cp(outDir, path.join(cached, "client"), { recursive: true });
-  await bundleServiceWorker(root, path.dirname(built.serviceWorkerTemplate));
-  // Last: the server bundle in place is what marks this entry complete.
-  await rename(ssrDir, built.ssrDir);
-  return built;
+  await mkdir(appsDir, { recursive: true });
+  await rename(entry, path.join(appsDir, key));
 }
