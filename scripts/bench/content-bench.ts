@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { emitSite } from "../content/emit.ts";
 import { loadContent } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
 import { median } from "./median.ts";
+import { watchPeakMemory } from "./process-tree-memory.ts";
 import {
   generateCorpus,
   IMAGES,
@@ -142,8 +143,11 @@ async function main(): Promise<void> {
 
 type BuildRun = { seconds: number; peakMb: number; output: string };
 
-/** One `npm run build` (without npm's wrapper), timed by GNU time for its peak RSS. */
-async function timedBuild(
+/**
+ * One `npm run build` (without npm's wrapper), with the peak memory of all its processes at
+ * once (process-tree-memory.ts).
+ */
+function timedBuild(
   root: string,
   dataDir: string,
   outDir: string,
@@ -151,24 +155,35 @@ async function timedBuild(
 ): Promise<BuildRun> {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
   const started = performance.now();
-  const { stdout, stderr } = await run(
-    "/usr/bin/time",
-    ["-f", "peak-rss-kb %M", process.execPath, "--import", tsx, "scripts/build.ts"],
-    {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
-      maxBuffer: 64 << 20,
-    },
-  ).catch((error: { stdout?: string; stderr?: string }) => {
-    console.error(error.stdout, error.stderr);
-    throw new Error(`the build in ${root} failed`);
+  const build = spawn(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
   });
-  const peakKb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-  return {
-    seconds: (performance.now() - started) / 1000,
-    peakMb: peakKb / 1024,
-    output: stdout.trim().split("\n").at(-1) ?? "",
-  };
+  const memory = watchPeakMemory(build.pid ?? 0);
+  let stdout = "";
+  let stderr = "";
+  build.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  build.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    build.on("error", reject);
+    build.on("close", (code) => {
+      const peakKb = memory.stop();
+      if (code !== 0) {
+        console.error(stdout, stderr);
+        reject(new Error(`the build in ${root} failed`));
+        return;
+      }
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        peakMb: peakKb / 1024,
+        output: stdout.trim().split("\n").at(-1) ?? "",
+      });
+    });
+  });
 }
 
 /**
@@ -191,7 +206,8 @@ async function siteHashes(outDir: string): Promise<{ hashes: Map<string, string>
 }
 
 // The search index (pagefind/) is left out too; search.html is a page like any other.
-const SYNDICATION = /(^|\/)(sitemap[^/]*|robots\.txt|feed\.[a-z]+|[^/]*\.(xml|rss|atom))$|^pagefind\//;
+const SYNDICATION =
+  /(^|\/)(sitemap[^/]*|robots\.txt|feed\.[a-z]+|[^/]*\.(xml|rss|atom))$|^pagefind\//;
 
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   const changed: string[] = [];
@@ -312,7 +328,7 @@ async function full(): Promise<void> {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   console.log(`\nfull build of ${root} (12 topics, 8 shared photos, every 50th story breaking)\n`);
   console.log(
-    "| stories | build | peak memory | files written | site size | a story page | front page | publish one story: build, files changed | publish one breaking story: build, files changed | edit one story: build, files changed |",
+    "| stories | build | peak memory (all processes) | files written | site size | a story page | front page | publish one story: build, files changed | publish one breaking story: build, files changed | edit one story: build, files changed |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
