@@ -18,6 +18,21 @@ export const sha1 = (data: string | Buffer): string =>
   createHash("sha1").update(data).digest("hex");
 
 /**
+ * Makes target with `make`, which fails with EEXIST if something is there already: that file
+ * is unlinked first, never written through, since it may be a link to a stored object (or was
+ * placed earlier in this build, from a cached set of files found incomplete).
+ */
+function replacing(target: string, make: () => void): void {
+  try {
+    make();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    unlinkSync(target);
+    make();
+  }
+}
+
+/**
  * The store's file operations are synchronous: a build does nothing else while it files its
  * output, and for small files Node's promise API costs more than the system calls themselves
  * (each open, stat, read, write and close is a round trip through the thread pool; in the
@@ -46,16 +61,11 @@ export class ObjectStore {
   place(hash: string, target: string): boolean {
     this.folder(path.dirname(target));
     try {
-      linkSync(this.objectPath(hash), target);
+      replacing(target, () => linkSync(this.objectPath(hash), target));
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return false;
-      // Placed before in this build (a cached set of files found incomplete is written anew).
-      if (code === "EEXIST") {
-        unlinkSync(target);
-        return this.place(hash, target);
-      }
       // Another file system (or one without hard links): a copy serves as well.
       if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") {
         copyFileSync(this.objectPath(hash), target);
@@ -74,14 +84,7 @@ export class ObjectStore {
     const hash = sha1(data);
     if (!fresh && this.place(hash, target)) return hash;
     this.folder(path.dirname(target));
-    // Never written through an existing file: it may be a link to a stored object.
-    try {
-      writeFileSync(target, data, { flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      unlinkSync(target);
-      writeFileSync(target, data, { flag: "wx" });
-    }
+    replacing(target, () => writeFileSync(target, data, { flag: "wx" }));
     // Linked into the store only once written in full, so the store never holds half a file.
     const object = this.objectPath(hash);
     this.folder(path.dirname(object));
