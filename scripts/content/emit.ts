@@ -19,7 +19,8 @@ import { eachLimit } from "./map-limit.ts";
 
 /** Stage 4: cut the indexed content into the static JSON API (README, "Static JSON API"). */
 
-// As for reads: enough to keep the 4 libuv threads busy, no more.
+// Writes through the promise API (the dev server, tests): enough to keep libuv's 4 threads
+// busy, no more. The build's writer (the object store) is synchronous.
 const WRITE_CONCURRENCY = 16;
 const RELATED_COUNT = 3;
 const DEFAULT_LANG = "en";

@@ -118,7 +118,7 @@ const BODY = "data-pagefind-body";
  * column, footer, inline scripts and the page's data stay behind.
  */
 export function searchDocument(html: string, file: string): string {
-  const fail = (what: string) => {
+  const fail = (what: string): never => {
     throw new Error(`search index: ${file}: ${what}`);
   };
   const body = html.indexOf(BODY);
@@ -163,15 +163,19 @@ async function indexShard(
 ): Promise<Map<string, Buffer>> {
   const documents = await mapLimit(shard.pages, 32, async (page) => {
     const file = path.join(outDir, page.file);
-    return { file, content: searchDocument(await readFile(file, "utf8"), file) };
+    return {
+      url: `/${page.file}`,
+      file,
+      content: searchDocument(await readFile(file, "utf8"), file),
+    };
   });
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   // All sent at once, in order (so every build numbers the pages alike): Pagefind's process
   // takes each as it comes instead of waiting for ours to answer the one before.
   await Promise.all(
-    documents.map(async ({ file, content }, i) => {
-      const added = await index.addHTMLFile({ url: `/${shard.pages[i]?.file}`, content });
+    documents.map(async ({ url, file, content }) => {
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) {
         throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
       }
