@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ObjectStore } from "../scripts/content/build-cache.ts";
+import { SiteOutput } from "../scripts/hosting/site-output.ts";
 import { buildSearchIndex } from "../scripts/search/search-index.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { expect, test } from "./test";
@@ -25,9 +27,15 @@ test.beforeAll(async () => {
     const hash = createHash("sha1").update(json).digest("hex");
     storyPages.push({ file: `stories/${story.id}.html`, hash, publishedAt: story.publishedAt });
   }
+  // The index is written into `work` as into a build's staging folder; it is never published.
+  const site = await SiteOutput.open({
+    store: new ObjectStore(path.join(work, "cache")),
+    staging: work,
+    live: path.join(work, "not-published"),
+    manifestFile: path.join(work, "cache", "site.json"),
+  });
   const built = await buildSearchIndex({
-    outDir: work,
-    cacheDir: path.join(work, "cache"),
+    site,
     storyPages,
     indexFile: path.join(work, "cache", "search.json"),
     shardStories: SHARD_STORIES,

@@ -1,21 +1,23 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images, prerender every page and write the hosts' `_headers` and `_nginx.conf` files. Everything is written to
- * a staging folder that replaces dist/ only when all steps succeed, so a failed build never
- * leaves output that looks complete. Files come through the content-addressed build cache in
+ * images, prerender every page and write the hosts' `_headers` and `_nginx.conf` files. New
+ * and changed files are written to a staging folder, and the live site (dist/) changes only
+ * when all steps succeed (scripts/hosting/site-output.ts), so a failed build never leaves
+ * output that looks complete. Files come through the content-addressed build cache in
  * `.cache/` (scripts/content/build-cache.ts): only changed files are stored again, and only
  * pages whose data or code changed are rendered again.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CACHE_DIR, ObjectStore, readIndex, sha1, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
-import { apiFiles, emitSite } from "./content/emit.ts";
+import { apiFiles } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
 import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
+import { SiteOutput } from "./hosting/site-output.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
@@ -42,6 +44,13 @@ const stage = (name: string) => {
 
 // Staging sits beside dist/ so the final rename stays on one file system.
 const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
+const site = await SiteOutput.open({
+  store: new ObjectStore(cacheDir),
+  staging,
+  live: outDir,
+  // One per output folder: builds of dist/ and dist-hostile/ keep each other's records.
+  manifestFile: path.join(cacheDir, `site-${sha1(outDir).slice(0, 12)}.json`),
+});
 async function fail(lines: string[]): Promise<never> {
   // Said first: removing the staging folder can fail too (a prerendering thread may still be
   // writing into it), and must not hide why the build stopped.
@@ -87,13 +96,12 @@ async function emitContent() {
     new Map([["code", app.key], ...result.validHashes.map((hash): [string, string] => [hash, ""])]),
   );
   const { content } = result;
-  const store = new ObjectStore(cacheDir);
   // Pages are keyed by the API files they show; archive pages are shown by no prerendered page.
   const apiHashes = new Map<string, string>();
-  await emitSite(content, staging, apiFiles(content), async (target, json, key) => {
-    const hash = store.put(target, json);
-    if (!key.startsWith("archive/")) apiHashes.set(key, hash);
-  });
+  for (const [file, json] of apiFiles(content)) {
+    const hash = site.put(file, json);
+    if (!file.startsWith("archive/")) apiHashes.set(file, hash);
+  }
   await emitResponsiveImages(content, staging, cacheDir);
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);
@@ -119,11 +127,12 @@ function removeInBackground(folder: string): void {
 
 let pages = 0;
 let rendered = 0;
+let published: { moved: number; deleted: number } | undefined;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 try {
   emitted = await emitContent();
   const prerendered = await prerenderSite({
-    outDir: staging,
+    site,
     cacheDir,
     app,
     // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
@@ -132,8 +141,7 @@ try {
   });
   stage("pages");
   await buildSearchIndex({
-    outDir: staging,
-    cacheDir,
+    site,
     storyPages: prerendered.storyPages.map(([file, hash]) => ({
       file,
       hash,
@@ -151,22 +159,12 @@ try {
   await readyForHosting(staging, outDir);
   pages = prerendered.pages;
   rendered = prerendered.rendered;
-  // The old site moves aside under a name of its own and is deleted by a detached process:
-  // unlinking a large archive takes longer than building its changes, and the new site is
-  // already in place.
-  const previous = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-old-"));
-  const old = path.join(previous, "site");
-  const moved = await rename(outDir, old).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-      return false;
-    },
-  );
-  await rename(staging, outDir);
-  if (moved) removeInBackground(previous);
-  else await rm(previous, { recursive: true });
-  stage("swap");
+  const committed = await site.commit();
+  // The old site, when it was replaced whole, is deleted by a detached process: unlinking a
+  // large archive takes longer than building its changes, and the new site is already live.
+  if (committed.replaced) removeInBackground(committed.replaced);
+  published = committed;
+  stage(site.inPlace ? "publish in place" : "swap");
   // Once a day: without it the cache keeps every version of every file ever built.
   const pruned = await pruneObjectsIfDue(path.join(cacheDir, "objects"));
   if (pruned) {
@@ -180,5 +178,5 @@ try {
 }
 
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );

@@ -4,7 +4,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
-import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
+import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
+import type { SiteOutput } from "../hosting/site-output.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
 import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
 
@@ -12,8 +13,8 @@ import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
  * Stage after emit: renders every route the content defines into static HTML (`/`, each
  * topic, each story, and 404.html) on one thread per core, and returns the CSP hashes of the
  * inline code those pages carry. The threads read the API from the files the emit stage wrote
- * into outDir. A page is rendered only if the app or the API files it shows changed since a
- * build cached it; otherwise the cached page is linked into place.
+ * (or kept: see SiteOutput). A page is rendered only if the app or the API files it shows
+ * changed since a build cached it; otherwise the cached page is kept or linked into place.
  */
 
 /** `url`: the address the page hydrates at, or null; `render`: the route rendered, if not `url`. */
@@ -100,7 +101,7 @@ function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> 
 }
 
 export async function prerenderSite(options: {
-  outDir: string;
+  site: SiteOutput;
   cacheDir: string;
   /** Topic slugs and story ids, in content order. */
   topics: readonly string[];
@@ -118,11 +119,11 @@ export async function prerenderSite(options: {
   /** Each story page's file and stored hash (the search index is built from them). */
   storyPages: [file: string, hash: string][];
 }> {
-  const { outDir, cacheDir, topics, storyIds, app, apiHashes } = options;
+  const { site, cacheDir, topics, storyIds, app, apiHashes } = options;
+  const outDir = site.staging;
   // The client build's index.html is the template, not a page: the front page takes its place.
   const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
   await rm(path.join(outDir, "index.html"));
-  const store = new ObjectStore(cacheDir);
   const indexFile = options.pagesIndex;
   const cachedPages = await readIndex(indexFile);
   const pages = new Map<string, string>();
@@ -136,7 +137,7 @@ export async function prerenderSite(options: {
   const toRender: typeof routes = [];
   for (const route of routes) {
     const hash = cachedPages.get(route.key);
-    if (hash && store.place(hash, path.join(outDir, route.file))) pages.set(route.key, hash);
+    if (hash && site.place(hash, route.file)) pages.set(route.key, hash);
     else toRender.push(route);
   }
 
@@ -147,9 +148,16 @@ export async function prerenderSite(options: {
     toRender.filter((_route, index) => index % threads === thread),
   );
   const results = await Promise.all(
-    shares.map((share) => runWorker(app.ssrDir, { outDir, cacheDir, templateHtml, routes: share })),
+    shares.map((share) =>
+      runWorker(app.ssrDir, { outDir, liveDir: site.live, cacheDir, templateHtml, routes: share }),
+    ),
   );
-  for (const result of results) for (const [key, hash] of result.pages) pages.set(key, hash);
+  const fileOf = new Map(toRender.map((route) => [route.key, route.file]));
+  for (const result of results)
+    for (const [key, hash] of result.pages) {
+      pages.set(key, hash);
+      site.record(fileOf.get(key) as string, hash);
+    }
   await writeIndex(indexFile, pages);
   // The inline code is the same on every page: its hashes come from the template itself.
   const template = createPageTemplate(templateHtml, (href) =>

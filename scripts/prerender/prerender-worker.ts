@@ -14,7 +14,10 @@ import { createPageTemplate } from "./page-template.ts";
  */
 
 export type PrerenderJob = {
+  /** The staging folder, where pages are written and where new and changed API files are. */
   outDir: string;
+  /** The live site, which holds the API files this build kept as they were (SiteOutput). */
+  liveDir: string;
   cacheDir: string;
   /** The client build's index.html. */
   templateHtml: string;
@@ -27,18 +30,20 @@ export type PrerenderResult = {
   pages: [string, string][];
 };
 
-const { outDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
+const { outDir, liveDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
 const API_URL = /^\/(api|archive)\/[a-z0-9/._-]+\.json$/;
 const store = new ObjectStore(cacheDir);
 
 // Synchronous, as the object store is: a thread has nothing else to do while a file is read.
-function readApi(url: string): string | undefined {
+function readFrom(dir: string, url: string): string | undefined {
   try {
-    return readFileSync(path.join(outDir, url), "utf8");
+    return readFileSync(path.join(dir, url), "utf8");
   } catch {
     return undefined;
   }
 }
+// A file this build did not write is one the live site already has, byte for byte.
+const readApi = (url: string) => readFrom(outDir, url) ?? readFrom(liveDir, url);
 // Every story page asks for the topics, every feed page for the highlights: those few files
 // are read once per thread, not once per page.
 const sharedFiles = new Map<string, string | undefined>();

@@ -1,9 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import type { ShardList } from "../../src/features/search/sharded-search.ts";
-import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
+import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import { mapLimit } from "../content/map-limit.ts";
+import type { SiteOutput } from "../hosting/site-output.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
 
 /**
@@ -157,18 +156,15 @@ function pagefindProcesses(count: number): Promise<Pagefind[]> {
 /** One shard's index, built by Pagefind from its story pages: its files by path. */
 async function indexShard(
   pagefind: Pagefind,
-  outDir: string,
+  site: SiteOutput,
   shard: Shard,
   wasm: string,
 ): Promise<Map<string, Buffer>> {
-  const documents = await mapLimit(shard.pages, 32, async (page) => {
-    const file = path.join(outDir, page.file);
-    return {
-      url: `/${page.file}`,
-      file,
-      content: searchDocument(await readFile(file, "utf8"), file),
-    };
-  });
+  const documents = await mapLimit(shard.pages, 32, async (page) => ({
+    url: `/${page.file}`,
+    file: page.file,
+    content: searchDocument((await site.read(page.file)).toString("utf8"), page.file),
+  }));
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   // All sent at once, in order (so every build numbers the pages alike): Pagefind's process
@@ -211,17 +207,15 @@ async function indexShard(
 }
 
 export async function buildSearchIndex(options: {
-  outDir: string;
-  cacheDir: string;
-  /** Every story page: its file inside outDir, its stored hash, its publication date. */
+  site: SiteOutput;
+  /** Every story page: its file inside the site, its stored hash, its publication date. */
   storyPages: readonly StoryPage[];
   /** The cache's index for this site (one per output folder). */
   indexFile: string;
   /** Stories per shard (SHARD_STORIES; e2e/search-shards.spec.ts builds small ones). */
   shardStories?: number;
 }): Promise<{ shards: number; indexed: number; files: number }> {
-  const { outDir, cacheDir, storyPages, indexFile, shardStories = SHARD_STORIES } = options;
-  const store = new ObjectStore(cacheDir);
+  const { site, storyPages, indexFile, shardStories = SHARD_STORIES } = options;
   // Whatever decides a shard's files: a change to any of them indexes every shard again.
   const version = pagefindVersion();
   const salt = [
@@ -232,7 +226,7 @@ export async function buildSearchIndex(options: {
     SHARED_FILE.source,
   ].join("\n");
   const shards = shardsOf(storyPages, shardStories, salt);
-  const target = (file: string) => path.join(outDir, SEARCH_DIR, file);
+  const target = (file: string) => `${SEARCH_DIR}/${file}`;
 
   // The cache's index: "<shard key>/<file>" and "<shared key>/<file>" → stored object,
   // grouped by key (a large archive has a hundred shards of a thousand files each).
@@ -249,7 +243,7 @@ export async function buildSearchIndex(options: {
     const files = cached.get(key) ?? [];
     if (files.length === 0) return false;
     for (const [file, hash] of files) {
-      if (!store.place(hash, target(path.join(folder, file)))) return false;
+      if (!site.place(hash, target(folder ? `${folder}/${file}` : file))) return false;
     }
     for (const [file, hash] of files) stored.set(`${key}/${file}`, hash);
     return true;
@@ -268,17 +262,17 @@ export async function buildSearchIndex(options: {
     await Promise.all(
       processes.map(async (pagefind) => {
         for (const shard of queue) {
-          const built = await indexShard(pagefind, outDir, shard, sharedWasm(version));
+          const built = await indexShard(pagefind, site, shard, sharedWasm(version));
           const writeShared = !sharedPlaced;
           sharedPlaced = true;
           for (const [file, content] of built) {
             if (SHARED_FILE.test(file)) {
               if (!writeShared) continue;
               const place = sharedPlace(file, version);
-              stored.set(`${sharedKey}/${place}`, store.put(target(place), content));
+              stored.set(`${sharedKey}/${place}`, site.put(target(place), content));
             } else {
-              const place = path.join(shardFolder(shard), file);
-              stored.set(`${shard.key}/${file}`, store.put(target(place), content));
+              const place = `${shardFolder(shard)}/${file}`;
+              stored.set(`${shard.key}/${file}`, site.put(target(place), content));
             }
           }
         }
@@ -293,10 +287,7 @@ export async function buildSearchIndex(options: {
     if (key && file?.endsWith(".pf_meta")) metaFiles.set(key, file);
   }
   const metaFile = (shard: Shard) => metaFiles.get(shard.key);
-  await writeFile(
-    target(SHARD_LIST),
-    `${JSON.stringify(shardList(shards, shardFolder, metaFile))}\n`,
-  );
+  site.put(target(SHARD_LIST), `${JSON.stringify(shardList(shards, shardFolder, metaFile))}\n`);
   await writeIndex(indexFile, stored);
   return { shards: shards.length, indexed: toIndex.length, files: stored.size };
 }
