@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CACHE_DIR, ObjectStore, readIndex, sha1, writeIndex } from "./content/build-cache.ts";
+import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
 import { apiFiles } from "./content/emit.ts";
 import { loadContent } from "./content/load-content.ts";
@@ -49,7 +49,7 @@ const site = await SiteOutput.open({
   staging,
   live: outDir,
   // One per output folder: builds of dist/ and dist-hostile/ keep each other's records.
-  manifestFile: path.join(cacheDir, `site-${sha1(outDir).slice(0, 12)}.json`),
+  manifestFile: indexPath(cacheDir, "site", outDir),
 });
 async function fail(lines: string[]): Promise<never> {
   // Said first: removing the staging folder can fail too (a prerendering thread may still be
@@ -74,10 +74,7 @@ stage("app");
  */
 async function emitContent() {
   // Story files the schema of this code (app.key) has accepted before are not parsed again.
-  const acceptedFile = path.join(
-    cacheDir,
-    `schema-accepted-${sha1(path.resolve(dataDir)).slice(0, 12)}.json`,
-  );
+  const acceptedFile = indexPath(cacheDir, "schema-accepted", dataDir);
   const accepted = await readIndex(acceptedFile);
   const result = await loadContent(
     dataDir,
@@ -136,7 +133,7 @@ try {
     cacheDir,
     app,
     // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
-    pagesIndex: path.join(cacheDir, `pages-${sha1(outDir).slice(0, 12)}.json`),
+    pagesIndex: indexPath(cacheDir, "pages", outDir),
     ...emitted,
   });
   stage("pages");
@@ -147,7 +144,7 @@ try {
       hash,
       publishedAt: emitted?.storyDates.get(file) ?? "",
     })),
-    indexFile: path.join(cacheDir, `search-${sha1(outDir).slice(0, 12)}.json`),
+    indexFile: indexPath(cacheDir, "search", outDir),
   });
   stage("search index");
   // Last, over the finished site: the worker precaches pages prerendered just now.

