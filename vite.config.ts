@@ -8,7 +8,16 @@ import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
 import { pagefindVersion } from "./scripts/search/pagefind-version.ts";
 import { siteUrlFromEnv } from "./scripts/syndication/site-url.ts";
 
-export default defineConfig({
+/**
+ * React Router's package sends every bundler and Node to its development build
+ * (remix-run/react-router#14102), whose checks and warnings then run in readers' browsers and in
+ * the prerendering threads. A build takes its production build instead: the same code with
+ * them off. The dev server keeps the warnings.
+ */
+const reactRouterProduction = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
+
+export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     tailwindcss(),
@@ -17,7 +26,15 @@ export default defineConfig({
     pureComponentInitializers(),
   ],
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
+      ...(command === "build"
+        ? [
+            { find: /^react-router$/, replacement: reactRouterProduction("index.mjs") },
+            { find: /^react-router\/dom$/, replacement: reactRouterProduction("dom-export.mjs") },
+          ]
+        : []),
+    ],
   },
   server: { port: 5173 },
   // Canonical links and link previews need the site's absolute address (README: SITE_URL).
@@ -41,4 +58,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
