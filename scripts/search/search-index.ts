@@ -1,9 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import { mapLimit } from "../content/map-limit.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
 
 /**
@@ -161,24 +161,26 @@ async function indexShard(
   shard: Shard,
   wasm: string,
 ): Promise<Map<string, Buffer>> {
-  const documents = await mapLimit(shard.pages, 32, async (page) => {
-    const file = path.join(outDir, page.file);
-    return {
-      url: `/${page.file}`,
-      file,
-      content: searchDocument(await readFile(file, "utf8"), file),
-    };
-  });
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   // All sent at once, in order (so every build numbers the pages alike): Pagefind's process
-  // takes each as it comes instead of waiting for ours to answer the one before.
+  // takes each as it comes instead of waiting for ours to answer the one before. Each page is
+  // read as it is sent: a document is a slice of its page, and a thousand documents held
+  // until the last was read kept a thousand whole pages (about 90 MB a shard) in memory.
   await Promise.all(
-    documents.map(async ({ url, file, content }) => {
-      const added = await index.addHTMLFile({ url, content });
-      if (added.errors.length > 0) {
-        throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
-      }
+    shard.pages.map((page) => {
+      const file = path.join(outDir, page.file);
+      // No local holds the page or its document while Pagefind works on it.
+      return index
+        .addHTMLFile({
+          url: `/${page.file}`,
+          content: searchDocument(readFileSync(file, "utf8"), file),
+        })
+        .then((added) => {
+          if (added.errors.length > 0) {
+            throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
+          }
+        });
     }),
   );
   const written = await index.getFiles();
