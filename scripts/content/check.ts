@@ -1,5 +1,4 @@
 import { formatContentError } from "./content-error.ts";
-import { referencedImages } from "./images.ts";
 import { loadContent } from "./load-content.ts";
 
 /**
@@ -18,7 +17,7 @@ try {
   for (const warning of result.warnings) console.error(`warning: ${formatContentError(warning)}`);
   if (result.ok) {
     const { stories, topics } = result.content;
-    const images = referencedImages(stories).length;
+    const images = result.content.photos.size;
     console.log(
       `content ok: ${count(stories.length, "story", "stories")}, ${count(topics.length, "topic", "topics")}, ${count(images, "image", "images")} in ${dataDir}`,
     );

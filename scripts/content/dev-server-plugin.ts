@@ -35,7 +35,14 @@ export function createContentApi(dataDir: string, logger: Logger): ContentApi {
       logger.error(lines.join("\n"));
       return { ok: false, lines };
     }
-    return { ok: true, files: buildApi(result.content) };
+    try {
+      return { ok: true, files: buildApi(result.content) };
+    } catch (error) {
+      // A story edited between the check and its API file: the watcher reloads it anyway.
+      const lines = [error instanceof Error ? error.message : String(error)];
+      logger.error(lines.join("\n"));
+      return { ok: false, lines };
+    }
   }
 
   async function serveApi(key: string, res: ServerResponse): Promise<void> {

@@ -11,7 +11,13 @@ import type {
 import type { Story } from "../../src/content/schema.ts";
 import { buildApi, emitSite } from "./emit.ts";
 import { type Content, loadContent } from "./load-content.ts";
-import { createFixture, type Fixture, type StoryJson, storyJson } from "./test-fixture.ts";
+import {
+  contentOf,
+  createFixture,
+  type Fixture,
+  type StoryJson,
+  storyJson,
+} from "./test-fixture.ts";
 
 const STORY_COUNT = 23;
 const BASE = Date.parse("2024-09-20T00:00:00Z");
@@ -195,9 +201,26 @@ describe("buildApi", () => {
     for (const text of api.values()) expect(text).toBe(JSON.stringify(JSON.parse(text)));
   });
 
-  it("does no I/O", () => {
+  it("reads no image and no other data file than the stories", () => {
     const files = buildApi({ ...content, dataDir: path.join(fixture.dir, "does-not-exist") });
     expect(files).toEqual(api);
+  });
+
+  it("stops, naming the file, when a story changed after it was checked", async () => {
+    const changing = await createFixture({ stories: corpus.slice(0, 3) });
+    try {
+      const result = await loadContent(changing.dir);
+      if (!result.ok) throw new Error("the fixture does not load");
+      const id = String(corpus[1]?.id);
+      await changing.editJson(`stories/${id}.json`, (story) => {
+        story.summary = "Rewritten after the check.";
+      });
+      expect(() => buildApi(result.content)).toThrow(
+        `${changing.at(`stories/${id}.json`)}: the story changed during the build`,
+      );
+    } finally {
+      await changing.cleanup();
+    }
   });
 });
 
@@ -221,14 +244,13 @@ function archive(n: number): Content {
       ...((i + 1) % 7 === 0 ? { breaking: true } : {}),
     }),
   ).reverse();
-  return {
-    dataDir: "unused",
-    topics: [
+  return contentOf(
+    [
       { slug: "world", name: "World" },
       { slug: "iran", name: "Iran" },
     ],
     stories,
-  };
+  );
 }
 
 describe("feed files as the archive grows", () => {

@@ -12,9 +12,8 @@ import {
   type StoryPage,
   type StorySummary,
 } from "../../src/content/api-types.ts";
-import type { Story } from "../../src/content/schema.ts";
 import { indexContent } from "./index-content.ts";
-import type { Content } from "./load-content.ts";
+import type { Content, StoryCard } from "./load-content.ts";
 import { eachLimit } from "./map-limit.ts";
 
 /** Stage 4: cut the indexed content into the static JSON API (README, "Static JSON API"). */
@@ -28,7 +27,7 @@ const DEFAULT_LANG = "en";
 /** The API files are keyed by their path inside dist/: the URL without its leading slash. */
 const apiFile = (url: string) => url.slice(1);
 
-function toSummary(story: Story): StorySummary {
+function toSummary(story: StoryCard): StorySummary {
   const summary: StorySummary = {
     id: story.id,
     headline: story.headline,
@@ -43,7 +42,7 @@ function toSummary(story: Story): StorySummary {
   return summary;
 }
 
-function toLink(story: Story): StoryLink {
+function toLink(story: StoryCard): StoryLink {
   return { id: story.id, headline: story.headline, lang: story.lang ?? DEFAULT_LANG };
 }
 
@@ -58,7 +57,7 @@ export function headNext(total: number): number | null {
 function* feedFiles(
   feed: string,
   title: string,
-  stories: readonly Story[],
+  stories: readonly StoryCard[],
 ): Generator<[string, string]> {
   const total = stories.length;
   const next = headNext(total);
@@ -87,13 +86,13 @@ function* feedFiles(
  * The nearest older stories of the topic, topped up with the nearest newer ones: a new story
  * (the newest) then enters no other story's list but those of a topic's oldest three.
  */
-function related(topicStories: readonly Story[], at: number): Story[] {
+function related(topicStories: readonly StoryCard[], at: number): StoryCard[] {
   const older = topicStories.slice(at + 1, at + 1 + RELATED_COUNT);
   const newer = topicStories.slice(Math.max(0, at - (RELATED_COUNT - older.length)), at);
   return [...newer, ...older];
 }
 
-const list = (stories: readonly Story[]): string =>
+const list = (stories: readonly StoryCard[]): string =>
   JSON.stringify({
     stories: stories.slice(0, HIGHLIGHTS_LIMIT).map(toLink),
     total: stories.length,
@@ -113,7 +112,7 @@ export function* apiFiles(content: Content): Generator<[string, string]> {
     yield* feedFiles(topic.slug, topic.name, index.byTopic.get(topic.slug) ?? []);
 
   // Each story's place in its first topic, for its related list.
-  const topicPosition = new Map<Story, number>();
+  const topicPosition = new Map<StoryCard, number>();
   for (const stories of index.byTopic.values())
     stories.forEach((story, at) => {
       if (story.topics[0] !== undefined && index.byTopic.get(story.topics[0]) === stories)
@@ -122,12 +121,14 @@ export function* apiFiles(content: Content): Generator<[string, string]> {
 
   const { newestFirst } = index;
   for (let position = 0; position < newestFirst.length; position++) {
-    const story = newestFirst[position] as Story;
+    const story = newestFirst[position] as StoryCard;
     const previous = newestFirst[position - 1];
     const next = newestFirst[position + 1];
     const topicStories = index.byTopic.get(story.topics[0] ?? "") ?? [];
+    // The whole story, read again: only its own file shows its body.
+    const whole = content.story(story);
     const page: StoryPage = {
-      story: { ...story, lang: story.lang ?? DEFAULT_LANG },
+      story: { ...whole, lang: whole.lang ?? DEFAULT_LANG },
       previous: previous ? toLink(previous) : null,
       next: next ? toLink(next) : null,
       related: related(topicStories, topicPosition.get(story) ?? 0).map(toSummary),

@@ -115,17 +115,9 @@ export async function checkImages(dataDir: string, refs: PhotoRef[]): Promise<Co
   return refs.flatMap((ref) => imageErrors(dataDir, ref, bySource.get(ref.src) as ImageProbe));
 }
 
-/** Every photo the stories show, once per image file, keyed by its src. */
-export function storyPhotos(stories: readonly Story[]): Map<string, Photo> {
-  const photos = new Map<string, Photo>();
-  for (const story of stories) {
-    if (story.photo) photos.set(story.photo.src, story.photo);
-    for (const block of story.body)
-      if (block.type === "photo") photos.set(block.photo.src, block.photo);
-  }
-  return photos;
-}
-
-export function referencedImages(stories: readonly Story[]): string[] {
-  return [...storyPhotos(stories).keys()].sort();
+/** Adds the photos a story shows to `photos`, once per image file, keyed by its src. */
+export function addStoryPhotos(photos: Map<string, Photo>, story: Story): void {
+  if (story.photo) photos.set(story.photo.src, story.photo);
+  for (const block of story.body)
+    if (block.type === "photo") photos.set(block.photo.src, block.photo);
 }

@@ -2,11 +2,13 @@ import { mkdir, rename } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatContentError } from "./content-error.ts";
 import { buildApi } from "./emit.ts";
-import { loadContent } from "./load-content.ts";
+import { loadContent, type StoryCard } from "./load-content.ts";
 import {
   createFixture,
   type Fixture,
+  INLINE_IMAGE,
   imageBytes,
+  LEAD_IMAGE,
   type StoryJson,
   storyJson,
 } from "./test-fixture.ts";
@@ -551,7 +553,39 @@ describe("loadContent", () => {
     if (!result.ok) return;
     expect(result.content.dataDir).toBe(fixture.dir);
     expect(result.content.topics.map((topic) => topic.slug)).toEqual(["iran", "world", "science"]);
-    expect(result.content.stories).toEqual([story]);
+    // The card is all but the body; the whole story is read again on request.
+    const { body: _body, ...card } = story;
+    expect(result.content.stories).toEqual([card]);
+    expect(result.content.story(result.content.stories[0] as StoryCard)).toEqual(story);
+    expect([...result.content.photos.keys()]).toEqual([LEAD_IMAGE.src, INLINE_IMAGE.src]);
+  });
+
+  it("names the story file that changed after it was checked instead of emitting it", async () => {
+    fixture = await createFixture({ stories: [storyJson("first-story")] });
+    const result = await loadContent(fixture.dir);
+    if (!result.ok) throw new Error("the fixture does not load");
+    const [card] = result.content.stories as [StoryCard];
+    // Still valid, but not the text that was checked: its text must not reach the site.
+    await fixture.editJson("stories/first-story.json", (story) => {
+      story.headline = "Edited during the build";
+    });
+    const file = fixture.at("stories/first-story.json");
+    expect(() => result.content.story(card)).toThrow(
+      `${file}: the story changed during the build (after it was checked); build again`,
+    );
+    await fixture.remove("stories/first-story.json");
+    expect(() => result.content.story(card)).toThrow(
+      `${file}: could not read the story again (ENOENT); it changed during the build, build again`,
+    );
+  });
+
+  it("reads a story again as checked, byte-order mark and all", async () => {
+    const story = storyJson("first-story");
+    fixture = await createFixture({ stories: [story] });
+    await fixture.writeText("stories/first-story.json", `\uFEFF${JSON.stringify(story)}`);
+    const result = await loadContent(fixture.dir);
+    if (!result.ok) throw new Error("the fixture does not load");
+    expect(result.content.story(result.content.stories[0] as StoryCard)).toEqual(story);
   });
 
   it("reports every error across all files in one run, folder and topics first", async () => {

@@ -1,15 +1,29 @@
 import path from "node:path";
-import type { Story, Topic } from "../../src/content/schema.ts";
+import type { Photo, Story, Topic } from "../../src/content/schema.ts";
 import type { ContentError } from "./content-error.ts";
-import { readDataFolder } from "./load.ts";
-import { validateContent } from "./validate.ts";
+import { readDataFolder, rereadStory } from "./load.ts";
+import { type StoryCard, validateContent } from "./validate.ts";
 
-/** Validated content, ready for the emit stage. */
+export type { StoryCard } from "./validate.ts";
+
+/**
+ * Validated content, ready for the emit stage. It holds each story's card (all but its body,
+ * which is most of a story): feeds, lists, sitemaps and the images need no more, and an
+ * archive of 100,000 stories then fits in a few hundred MB. The few files that show a whole
+ * story get it from `story`.
+ */
 export type Content = {
   dataDir: string;
   topics: Topic[];
   /** Newest first: publishedAt desc, then id asc. */
-  stories: Story[];
+  stories: StoryCard[];
+  /** Every photo the stories show, once per image file, keyed by its src. */
+  photos: Map<string, Photo>;
+  /**
+   * The whole story of a card, read again from its file; throws, naming the file, if the file
+   * is no longer the one that was checked.
+   */
+  story(card: StoryCard): Story;
 };
 
 /**
@@ -20,7 +34,7 @@ export type LoadContentResult =
   | { ok: true; content: Content; warnings: ContentError[]; validHashes: string[] }
   | { ok: false; errors: ContentError[]; warnings: ContentError[] };
 
-function sortNewestFirst(stories: readonly Story[]): Story[] {
+function sortNewestFirst(stories: readonly StoryCard[]): StoryCard[] {
   // Offsets differ between stories ("+02:00" vs "Z"), so compare instants, not strings.
   const keyed = stories.map((story) => ({ story, instant: Date.parse(story.publishedAt) }));
   keyed.sort(
@@ -56,10 +70,20 @@ export async function loadContent(
   const errors = [...loaded.errors, ...validated.errors];
   if (errors.length > 0)
     return { ok: false, errors: byReadingOrder(dataDir, errors), warnings: loaded.warnings };
+  const hashes = validated.validHashes;
+  const storiesDir = path.join(dataDir, "stories");
   return {
     ok: true,
-    content: { dataDir, topics: validated.topics, stories: sortNewestFirst(validated.stories) },
+    content: {
+      dataDir,
+      topics: validated.topics,
+      stories: sortNewestFirst(validated.stories),
+      photos: validated.photos,
+      // A valid story's file is stories/<id>.json (validate.ts checks the name against the id).
+      story: (card) =>
+        rereadStory(path.join(storiesDir, `${card.id}.json`), hashes.get(card.id) ?? "") as Story,
+    },
     warnings: loaded.warnings,
-    validHashes: validated.validHashes,
+    validHashes: [...hashes.values()],
   };
 }

@@ -15,9 +15,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * The story files are listed, not read: the next stage reads each in turn (readStoryFile) and
+ * keeps only what outlives it, so a large archive is never all in memory at once.
+ */
 export type LoadedFiles = {
   topics: SourceFile | undefined;
-  stories: SourceFile[];
+  stories: { file: string; name: string }[];
   errors: ContentError[];
   warnings: ContentError[];
 };
@@ -31,7 +35,15 @@ function describeIoError(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-type ReadResult = { ok: true; source: SourceFile } | { ok: false; error: ContentError };
+export type ReadResult = { ok: true; source: SourceFile } | { ok: false; error: ContentError };
+
+function readText(file: string): string {
+  const text = readFileSync(file, "utf8");
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const textHash = (text: string) => createHash("sha1").update(text).digest("hex");
 
 /**
  * Read synchronously: the build waits for every story anyway, and for files of a few KB the
@@ -41,7 +53,7 @@ type ReadResult = { ok: true; source: SourceFile } | { ok: false; error: Content
 function readJson(file: string, name: string, missing: string): ReadResult {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readText(file);
   } catch (error) {
     const message =
       errorCode(error) === "ENOENT"
@@ -49,11 +61,8 @@ function readJson(file: string, name: string, missing: string): ReadResult {
         : `could not read the file (${describeIoError(error)}); expected a readable JSON file`;
     return { ok: false, error: { file, path: "$", message } };
   }
-  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    const hash = createHash("sha1").update(text).digest("hex");
-    return { ok: true, source: { file, name, data: JSON.parse(text), hash } };
+    return { ok: true, source: { file, name, data: JSON.parse(text), hash: textHash(text) } };
   } catch (error) {
     const problem = findJsonSyntaxError(text, error instanceof Error ? error.message : "");
     return {
@@ -155,14 +164,31 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
     return loaded;
   }
 
-  for (const name of storyNames) {
-    const result = readJson(
-      path.join(storiesDir, name),
-      name,
-      "file disappeared while reading; run again",
-    );
-    if (result.ok) loaded.stories.push(result.source);
-    else loaded.errors.push(result.error);
-  }
+  for (const name of storyNames) loaded.stories.push({ file: path.join(storiesDir, name), name });
   return loaded;
+}
+
+/** One story file of a listing, read and parsed. */
+export function readStoryFile(file: string, name: string): ReadResult {
+  return readJson(file, name, "file disappeared while reading; run again");
+}
+
+/**
+ * A story file read again after it was checked, for the files that need all of it: its text
+ * must be the one checked (`hash`), or the build would publish a story no check has seen.
+ */
+export function rereadStory(file: string, hash: string): unknown {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (error) {
+    throw new Error(
+      `${file}: could not read the story again (${describeIoError(error)}); it changed during the build, build again`,
+    );
+  }
+  if (textHash(text) !== hash)
+    throw new Error(
+      `${file}: the story changed during the build (after it was checked); build again`,
+    );
+  return JSON.parse(text);
 }

@@ -2,6 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import type { Photo, Story, Topic } from "../../src/content/schema.ts";
+import { addStoryPhotos } from "./images.ts";
+import type { Content, StoryCard } from "./load-content.ts";
 
 /**
  * Temporary data folders for the content tests. Every fixture is real content: the tests read
@@ -104,5 +107,26 @@ export async function createFixture(
     },
     remove: (relative) => rm(at(relative), { recursive: true, force: true }),
     cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Content made in memory from whole stories (newest first), for tests of what is cut from it,
+ * in the shape loadContent gives: cards, photos, and the whole story on request.
+ */
+export function contentOf(topics: Topic[], stories: Story[], dataDir = ""): Content {
+  const whole = new Map(stories.map((story) => [story.id, story]));
+  const photos = new Map<string, Photo>();
+  for (const story of stories) addStoryPhotos(photos, story);
+  return {
+    dataDir,
+    topics,
+    stories: stories.map(({ body: _body, ...card }): StoryCard => card),
+    photos,
+    story: (card) => {
+      const story = whole.get(card.id);
+      if (!story) throw new Error(`no story ${card.id}`);
+      return story;
+    },
   };
 }

@@ -1,9 +1,15 @@
 import { BREAKING_FEED } from "../../src/content/api-types.ts";
 import { CONTENT_ID_MAX_LENGTH, isContentId } from "../../src/content/content-id.ts";
-import { type Story, storySchema, type Topic, topicsSchema } from "../../src/content/schema.ts";
+import {
+  type Photo,
+  type Story,
+  storySchema,
+  type Topic,
+  topicsSchema,
+} from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
-import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
-import { isRecord, type LoadedFiles, type SourceFile } from "./load.ts";
+import { addStoryPhotos, checkImages, type PhotoRef, photoRefs } from "./images.ts";
+import { isRecord, type LoadedFiles, readStoryFile, type SourceFile } from "./load.ts";
 import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 
 /**
@@ -12,12 +18,18 @@ import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
  * checks read the raw JSON so one run reports every problem, not just the first layer.
  */
 
+/** What the rest of the build needs of a story: all of it but its body (see rereadStory). */
+export type StoryCard = Omit<Story, "body">;
+
 export type Validated = {
   topics: Topic[];
-  stories: Story[];
+  /** In file-name order. */
+  stories: StoryCard[];
+  /** Every photo the stories show, once per image file, keyed by its src. */
+  photos: Map<string, Photo>;
   errors: ContentError[];
-  /** Text hashes of the story files the schema accepted. */
-  validHashes: string[];
+  /** Text hashes of the story files the schema accepted, by story id. */
+  validHashes: Map<string, string>;
 };
 
 const SHOWN_SLUGS = 20;
@@ -133,25 +145,30 @@ function topicErrors(source: SourceFile, known: KnownTopics | undefined): Conten
   return errors;
 }
 
-function duplicateIdErrors(sources: SourceFile[]): ContentError[] {
-  const firstFile = new Map<string, string>();
-  const errors: ContentError[] = [];
-  for (const { file, data } of sources) {
-    const id = isRecord(data) ? data.id : undefined;
-    if (!isValidId(id)) continue;
-    const first = firstFile.get(id);
-    if (first === undefined) firstFile.set(id, file);
-    else
-      errors.push({
-        file,
-        path: "$.id",
-        message: `duplicate id "${id}", also used by ${first}; expected every story to have its own id`,
-      });
+/** Each id's first file, so a later file with the same id is reported against it. */
+function duplicateIdError(source: SourceFile, firstFile: Map<string, string>): ContentError[] {
+  const { file, data } = source;
+  const id = isRecord(data) ? data.id : undefined;
+  if (!isValidId(id)) return [];
+  const first = firstFile.get(id);
+  if (first === undefined) {
+    firstFile.set(id, file);
+    return [];
   }
-  return errors;
+  return [
+    {
+      file,
+      path: "$.id",
+      message: `duplicate id "${id}", also used by ${first}; expected every story to have its own id`,
+    },
+  ];
 }
 
 /**
+ * Reads, parses and checks the story files one at a time, keeping of each only its card, its
+ * photos and its hash: the parsed file (its body above all) is garbage before the next is read,
+ * so a large archive never has every story in memory at once.
+ *
  * `schemaAccepted`: text hashes of story files this schema has accepted before (the build
  * cache's); such a file is not run through the schema again, since the schema changes nothing
  * in a story it accepts. Cross-file checks (names, topics, duplicates, images) always run.
@@ -163,23 +180,36 @@ export async function validateContent(
 ): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
-  const stories: Story[] = [];
-  const photos: PhotoRef[] = [];
-  const validHashes: string[] = [];
+  const stories: StoryCard[] = [];
+  const photos = new Map<string, Photo>();
+  const photoErrorRefs: PhotoRef[] = [];
+  const validHashes = new Map<string, string>();
+  // Reported after every file's own problems, as before files were read one at a time.
+  const duplicates: ContentError[] = [];
+  const firstFile = new Map<string, string>();
 
-  for (const source of loaded.stories) {
+  for (const { file, name } of loaded.stories) {
+    const read = readStoryFile(file, name);
+    if (!read.ok) {
+      errors.push(read.error);
+      continue;
+    }
+    const source = read.source;
     const parsed = schemaAccepted.has(source.hash)
       ? { success: true as const, data: source.data as Story }
       : storySchema.safeParse(source.data, PARSE_FOR_EDITORS);
     if (parsed.success) {
       // The file's own object (equal to parsed.data, in the file's key order): whether or not
       // the schema ran, a story is emitted byte for byte the same.
-      stories.push(source.data as Story);
-      validHashes.push(source.hash);
+      const { body: _body, ...card } = source.data as Story;
+      stories.push(card);
+      addStoryPhotos(photos, source.data as Story);
+      validHashes.set(card.id, source.hash);
     } else errors.push(...issuesToErrors(source.file, parsed.error.issues));
     errors.push(...fileNameErrors(source), ...topicErrors(source, topics.known));
-    photos.push(...photoRefs(source.file, source.data));
+    photoErrorRefs.push(...photoRefs(source.file, source.data));
+    duplicates.push(...duplicateIdError(source, firstFile));
   }
-  errors.push(...duplicateIdErrors(loaded.stories), ...(await checkImages(dataDir, photos)));
-  return { topics: topics.topics, stories, errors, validHashes };
+  errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs)));
+  return { topics: topics.topics, stories, photos, errors, validHashes };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStore, readIndex, writeIndex } from "../content/build-cache.ts";
@@ -131,12 +131,17 @@ export class SiteOutput {
     if (this.add(file, hash)) rmSync(this.stagedPath(file));
   }
 
-  /** Reads a file of the new site, staged or kept. */
-  read(file: SitePath): Promise<Buffer> {
-    return readFile(this.stagedPath(file)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-      return readFile(path.join(this.live, ...file.split("/")));
-    });
+  /**
+   * Reads a file of the new site, staged or kept. Synchronously: the search index reads each
+   * page as it sends it to Pagefind, so that no page waits in memory.
+   */
+  readText(file: SitePath): string {
+    try {
+      return readFileSync(this.stagedPath(file), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      return readFileSync(path.join(this.live, ...file.split("/")), "utf8");
+    }
   }
 
   /**

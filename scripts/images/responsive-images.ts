@@ -9,7 +9,6 @@ import {
   variantWidths,
 } from "../../src/shared/responsive-image.ts";
 import { CACHE_DIR } from "../content/build-cache.ts";
-import { storyPhotos } from "../content/images.ts";
 import type { Content } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
 
@@ -50,7 +49,7 @@ export async function emitResponsiveImages(
 ): Promise<void> {
   const imageCache = path.join(cacheDir, "images");
   await mkdir(imageCache, { recursive: true });
-  const jobs = [...storyPhotos(content.stories).values()].flatMap((photo) =>
+  const jobs = [...content.photos.values()].flatMap((photo) =>
     variantWidths(photo.width).flatMap((width) =>
       IMAGE_FORMATS.map((format) => {
         const target = path.join(outDir, ...variantUrl(photo.src, width, format).split("/"));

@@ -1,7 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import { mapLimit } from "../content/map-limit.ts";
 import type { SiteOutput } from "../hosting/site-output.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
 
@@ -160,22 +159,23 @@ async function indexShard(
   shard: Shard,
   wasm: string,
 ): Promise<Map<string, Buffer>> {
-  const documents = await mapLimit(shard.pages, 32, async (page) => ({
-    url: `/${page.file}`,
-    file: page.file,
-    content: searchDocument((await site.read(page.file)).toString("utf8"), page.file),
-  }));
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
   // All sent at once, in order (so every build numbers the pages alike): Pagefind's process
-  // takes each as it comes instead of waiting for ours to answer the one before.
+  // takes each as it comes instead of waiting for ours to answer the one before. Each page is
+  // read as it is sent: a document is a slice of its page, and a thousand documents held
+  // until the last was read kept a thousand whole pages (about 90 MB a shard) in memory.
   await Promise.all(
-    documents.map(async ({ url, file, content }) => {
-      const added = await index.addHTMLFile({ url, content });
-      if (added.errors.length > 0) {
-        throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
-      }
-    }),
+    shard.pages.map(({ file }) =>
+      // No local holds the page or its document while Pagefind works on it.
+      index
+        .addHTMLFile({ url: `/${file}`, content: searchDocument(site.readText(file), file) })
+        .then((added) => {
+          if (added.errors.length > 0) {
+            throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
+          }
+        }),
+    ),
   );
   const written = await index.getFiles();
   if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);

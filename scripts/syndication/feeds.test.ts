@@ -7,6 +7,7 @@ import type { Story, Topic } from "../../src/content/schema.ts";
 import { FEED_FORMATS, feedPath } from "../../src/shared/feed-paths.ts";
 import { shareImage } from "../../src/shared/share-image.ts";
 import { type Content, loadContent } from "../content/load-content.ts";
+import { contentOf } from "../content/test-fixture.ts";
 import { bodyText, buildFeeds, FEED_LENGTH, type FeedSource, feedSources } from "./feeds.ts";
 import { xmlSafe } from "./xml-text.ts";
 
@@ -287,10 +288,12 @@ describe.each([
       "breaking-news",
       ...content.topics.map((topic) => topic.slug),
     ]);
-    expect(sources[0]?.stories).toEqual(content.stories.slice(0, FEED_LENGTH));
+    // Whole stories: JSON Feed carries the body.
+    const whole = (cards: typeof content.stories) => cards.map((card) => content.story(card));
+    expect(sources[0]?.stories).toEqual(whole(content.stories.slice(0, FEED_LENGTH)));
     for (const source of sources.slice(1)) {
       const all = content.stories.filter((story) => story.topics.includes(source.feed));
-      expect(source.stories).toEqual(all.slice(0, FEED_LENGTH));
+      expect(source.stories).toEqual(whole(all.slice(0, FEED_LENGTH)));
     }
     expect([...files.keys()].sort()).toEqual(
       sources
@@ -325,10 +328,10 @@ describe("text XML cannot carry", () => {
       publishedAt: "2024-09-17T10:30:00Z",
       body: [{ type: "paragraph", text: "Body" }],
     };
-    const files = buildFeeds(
-      { dataDir: "", topics: [{ slug: "t", name: "T\u0001" }], stories: [story] },
-      { siteUrl: SITE, fileBytes },
-    );
+    const files = buildFeeds(contentOf([{ slug: "t", name: "T\u0001" }], [story]), {
+      siteUrl: SITE,
+      fileBytes,
+    });
     for (const format of ["rss", "atom"] as const) {
       const document = xmlDocument(files.get(feedPath("t", format)) ?? "");
       expect(document.documentElement.textContent).toContain("Formfeed headline");

@@ -16,7 +16,7 @@ import {
 } from "../../src/shared/feed-paths.ts";
 import { shareImage } from "../../src/shared/share-image.ts";
 import { absoluteUrl, SITE_NAME } from "../../src/shared/site-url.ts";
-import type { Content } from "../content/load-content.ts";
+import type { Content, StoryCard } from "../content/load-content.ts";
 import { xmlSafe } from "./xml-text.ts";
 
 /**
@@ -50,27 +50,40 @@ export type FeedContext = {
   fileBytes: (path: string) => number;
 };
 
-/** Breaking News, then every topic of topics.json in its order, each newest first. */
+/**
+ * Breaking News, then every topic of topics.json in its order, each newest first. The stories
+ * are whole (JSON Feed carries the text): read again once each, a few hundred at most.
+ */
 export function feedSources(content: Content): FeedSource[] {
-  const byTopic = new Map<string, Story[]>(content.topics.map((topic) => [topic.slug, []]));
+  const byTopic = new Map<string, StoryCard[]>(content.topics.map((topic) => [topic.slug, []]));
   for (const story of content.stories) {
     for (const slug of new Set(story.topics)) {
       const list = byTopic.get(slug);
       if (list && list.length < FEED_LENGTH) list.push(story);
     }
   }
+  const whole = new Map<StoryCard, Story>();
+  const read = (cards: StoryCard[]) =>
+    cards.map((card) => {
+      let story = whole.get(card);
+      if (!story) {
+        story = content.story(card);
+        whole.set(card, story);
+      }
+      return story;
+    });
   return [
     {
       feed: BREAKING_FEED,
       title: BREAKING_TITLE,
       description: BREAKING_DESCRIPTION,
-      stories: content.stories.slice(0, FEED_LENGTH),
+      stories: read(content.stories.slice(0, FEED_LENGTH)),
     },
     ...content.topics.map((topic) => ({
       feed: topic.slug,
       title: topic.name,
       description: topic.description ?? `Stories about ${topic.name} from ${SITE_NAME}.`,
-      stories: byTopic.get(topic.slug) ?? [],
+      stories: read(byTopic.get(topic.slug) ?? []),
     })),
   ];
 }

@@ -1,9 +1,8 @@
 import { XMLBuilder } from "fast-xml-parser";
 import { BREAKING_FEED } from "../../src/content/api-types.ts";
-import type { Story } from "../../src/content/schema.ts";
 import { feedPagePath } from "../../src/shared/feed-paths.ts";
 import { absoluteUrl, SITE_NAME } from "../../src/shared/site-url.ts";
-import type { Content } from "../content/load-content.ts";
+import type { Content, StoryCard } from "../content/load-content.ts";
 import { xmlSafe } from "./xml-text.ts";
 
 /**
@@ -40,7 +39,7 @@ function urlset(urls: readonly SitemapUrl[]): string {
   return builder.build({ ...declaration, urlset: { "@_xmlns": SITEMAP_NS, url: urls } });
 }
 
-const lastChange = (story: Story) => story.updatedAt ?? story.publishedAt;
+const lastChange = (story: StoryCard) => story.updatedAt ?? story.publishedAt;
 
 /** The later of two ISO instants (offsets may differ, so compare as instants). */
 function later(a: string | undefined, b: string): string {
