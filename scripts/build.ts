@@ -12,7 +12,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
-import { apiFiles } from "./content/emit.ts";
+import { emitApi } from "./content/emit-api.ts";
 import { loadContent } from "./content/load-content.ts";
 import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
@@ -93,12 +93,10 @@ async function emitContent() {
     new Map([["code", app.key], ...result.validHashes.map((hash): [string, string] => [hash, ""])]),
   );
   const { content } = result;
-  // Pages are keyed by the API files they show; archive pages are shown by no prerendered page.
-  const apiHashes = new Map<string, string>();
-  for (const [file, json] of apiFiles(content)) {
-    const hash = site.put(file, json);
-    if (!file.startsWith("archive/")) apiHashes.set(file, hash);
-  }
+  const apiHashes = await emitApi(content, site, {
+    indexFile: indexPath(cacheDir, "api", outDir),
+    code: app.key,
+  });
   await emitResponsiveImages(content, staging, cacheDir);
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);

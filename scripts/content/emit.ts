@@ -99,10 +99,18 @@ const list = (stories: readonly StoryCard[]): string =>
   } satisfies StoryList);
 
 /**
+ * Asked before a story's own API file is made, with what it is made of (the hashes of the
+ * files of the story, its previous and next stories and its related ones, in that order):
+ * true if the file the last build made of the same is still good, so that it is not made
+ * (nor the story's file read) again.
+ */
+export type StoryFileReuse = (file: string, inputs: string) => boolean;
+
+/**
  * Every API file as [path inside dist/ (the URL without its leading slash), minified JSON],
  * one at a time, so a large archive is written without all of it held in memory. Pure.
  */
-export function* apiFiles(content: Content): Generator<[string, string]> {
+export function* apiFiles(content: Content, reuse?: StoryFileReuse): Generator<[string, string]> {
   const index = indexContent(content);
   yield [apiFile(API_PATHS.topics), JSON.stringify(content.topics)];
   yield [apiFile(API_PATHS.breaking), list(index.breaking)];
@@ -125,15 +133,22 @@ export function* apiFiles(content: Content): Generator<[string, string]> {
     const previous = newestFirst[position - 1];
     const next = newestFirst[position + 1];
     const topicStories = index.byTopic.get(story.topics[0] ?? "") ?? [];
+    const relatedStories = related(topicStories, topicPosition.get(story) ?? 0);
+    const file = apiFile(API_PATHS.story(story.id));
+    const inputs = [story, previous, next, ...relatedStories].map((input) =>
+      input ? content.hashes.get(input.id) : "-",
+    );
+    // Without every hash nothing vouches for the last build's file.
+    if (reuse && !inputs.includes(undefined) && reuse(file, inputs.join(" "))) continue;
     // The whole story, read again: only its own file shows its body.
     const whole = content.story(story);
     const page: StoryPage = {
       story: { ...whole, lang: whole.lang ?? DEFAULT_LANG },
       previous: previous ? toLink(previous) : null,
       next: next ? toLink(next) : null,
-      related: related(topicStories, topicPosition.get(story) ?? 0).map(toSummary),
+      related: relatedStories.map(toSummary),
     };
-    yield [apiFile(API_PATHS.story(story.id)), JSON.stringify(page)];
+    yield [file, JSON.stringify(page)];
   }
 }
 

@@ -19,6 +19,8 @@ export type Content = {
   stories: StoryCard[];
   /** Every photo the stories show, once per image file, keyed by its src. */
   photos: Map<string, Photo>;
+  /** The hash of each story's file text, by story id: what all of the story is made of. */
+  hashes: ReadonlyMap<string, string>;
   /**
    * The whole story of a card, read again from its file; throws, naming the file, if the file
    * is no longer the one that was checked.
@@ -79,6 +81,7 @@ export async function loadContent(
       topics: validated.topics,
       stories: sortNewestFirst(validated.stories),
       photos: validated.photos,
+      hashes,
       // A valid story's file is stories/<id>.json (validate.ts checks the name against the id).
       story: (card) =>
         rereadStory(path.join(storiesDir, `${card.id}.json`), hashes.get(card.id) ?? "") as Story,

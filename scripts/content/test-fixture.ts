@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Photo, Story, Topic } from "../../src/content/schema.ts";
+import { sha1 } from "./build-cache.ts";
 import { addStoryPhotos } from "./images.ts";
 import type { Content, StoryCard } from "./load-content.ts";
 
@@ -123,6 +124,7 @@ export function contentOf(topics: Topic[], stories: Story[], dataDir = ""): Cont
     topics,
     stories: stories.map(({ body: _body, ...card }): StoryCard => card),
     photos,
+    hashes: new Map(stories.map((story) => [story.id, sha1(JSON.stringify(story))])),
     story: (card) => {
       const story = whole.get(card.id);
       if (!story) throw new Error(`no story ${card.id}`);

@@ -106,6 +106,14 @@ export class SiteOutput {
   }
 
   /**
+   * Keeps the live site's file at `file` in the new site if it has these bytes; false if it
+   * does not (then the caller makes the file).
+   */
+  keepLive(file: SitePath, hash: string): boolean {
+    return this.previous.get(file) === hash && this.add(file, hash);
+  }
+
+  /**
    * Adds data at `file` to the new site, through the object store (see ObjectStore.put; `fresh`
    * says the content is new). Returns its hash.
    */

@@ -1,0 +1,91 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Story } from "../../src/content/schema.ts";
+import { SiteOutput } from "../hosting/site-output.ts";
+import { ObjectStore } from "./build-cache.ts";
+import { buildApi } from "./emit.ts";
+import { emitApi } from "./emit-api.ts";
+import type { Content } from "./load-content.ts";
+import { contentOf, FIXTURE_TOPICS, storyJson } from "./test-fixture.ts";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "dispatch-emit-api-"));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Twelve stories an hour apart, newest first, over two topics. */
+const stories = (edit: (story: Story, at: number) => void = () => {}): Story[] =>
+  Array.from({ length: 12 }, (_, at) => {
+    const story = storyJson(`story-${at}`, {
+      topics: [at % 3 === 0 ? "world" : "iran"],
+      publishedAt: new Date(Date.UTC(2024, 0, 2) - at * 3_600_000).toISOString(),
+    }) as Story;
+    edit(story, at);
+    return story;
+  });
+
+/** One build's API stage into dist/, counting the story files it read again. */
+async function build(list: Story[], code = "code-1") {
+  const content = contentOf(FIXTURE_TOPICS, list);
+  const read: string[] = [];
+  const counted: Content = {
+    ...content,
+    story: (card) => {
+      read.push(card.id);
+      return content.story(card);
+    },
+  };
+  const site = await SiteOutput.open({
+    store: new ObjectStore(path.join(dir, "cache")),
+    staging: await mkdtemp(path.join(dir, ".dispatch-build-")),
+    live: path.join(dir, "dist"),
+    manifestFile: path.join(dir, "cache", "site.tsv"),
+  });
+  const hashes = await emitApi(counted, site, {
+    indexFile: path.join(dir, "cache", "api.tsv"),
+    code,
+  });
+  await site.commit();
+  return { read: read.sort(), hashes, content };
+}
+
+/** dist/'s API files are what buildApi makes of the content, every one. */
+async function expectSiteToBe(content: Content) {
+  for (const [file, json] of buildApi(content)) {
+    expect(await readFile(path.join(dir, "dist", file), "utf8"), file).toBe(json);
+  }
+}
+
+describe("emitApi", () => {
+  it("makes a story's file again only when it, its neighbours or its related stories changed", async () => {
+    const first = await build(stories());
+    expect(first.read).toHaveLength(12);
+    await expectSiteToBe(first.content);
+
+    const again = await build(stories());
+    expect(again.read).toEqual([]);
+    expect(again.hashes).toEqual(first.hashes);
+
+    // story-5 (iran) edited: its own file, its neighbours' links and the related lists of the
+    // iran stories around it are made again; the world stories far from it are not.
+    const edited = await build(
+      stories((story, at) => {
+        if (at === 5) story.headline = "A corrected headline";
+      }),
+    );
+    expect(edited.read).toContain("story-5");
+    expect(edited.read).toContain("story-4");
+    expect(edited.read).toContain("story-6");
+    expect(edited.read).not.toContain("story-9");
+    expect(edited.read.length).toBeLessThan(12);
+    await expectSiteToBe(edited.content);
+  });
+
+  it("makes every story's file again when the code changed", async () => {
+    await build(stories());
+    expect((await build(stories(), "code-2")).read).toHaveLength(12);
+  });
+});
