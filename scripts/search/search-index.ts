@@ -66,11 +66,15 @@ const sharedPlace = (file: string, version: string) =>
  * index is made from: an older, full shard keeps its key when stories are published.
  */
 export function shardsOf(pages: readonly StoryPage[], size: number, salt: string): Shard[] {
-  const ordered = pages.toSorted(
-    (a, b) =>
-      Date.parse(a.publishedAt) - Date.parse(b.publishedAt) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
-  );
+  // Each date parsed once, not in every comparison (at 100,000 pages, 3.4 million parses).
+  const ordered = pages
+    .map((page) => ({ page, instant: Date.parse(page.publishedAt) }))
+    .sort(
+      (a, b) =>
+        a.instant - b.instant ||
+        (a.page.file < b.page.file ? -1 : a.page.file > b.page.file ? 1 : 0),
+    )
+    .map(({ page }) => page);
   const shards: Shard[] = [];
   for (let start = 0; start < ordered.length; start += size) {
     const shardPages = ordered.slice(start, start + size);
