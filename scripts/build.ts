@@ -73,13 +73,10 @@ stage("app");
  * garbage before the prerendering threads start.
  */
 async function emitContent() {
-  // Story files the schema of this code (app.key) has accepted before are not parsed again.
-  const acceptedFile = indexPath(cacheDir, "schema-accepted", dataDir);
-  const accepted = await readIndex(acceptedFile);
-  const result = await loadContent(
-    dataDir,
-    accepted.get("code") === app.key ? new Set(accepted.keys()) : undefined,
-  );
+  // What builds of this code (app.key: the schema among it) learned of the story files.
+  const knownFile = indexPath(cacheDir, "stories", dataDir);
+  const known = await readIndex(knownFile);
+  const result = await loadContent(dataDir, known.get("code") === app.key ? known : undefined);
   for (const warning of result.warnings) console.warn(`warning: ${formatContentError(warning)}`);
   if (!result.ok) {
     return fail([
@@ -88,10 +85,7 @@ async function emitContent() {
     ]);
   }
   stage("content");
-  await writeIndex(
-    acceptedFile,
-    new Map([["code", app.key], ...result.validHashes.map((hash): [string, string] => [hash, ""])]),
-  );
+  await writeIndex(knownFile, new Map([["code", app.key], ...result.known]));
   const { content } = result;
   const apiHashes = await emitApi(content, site, {
     indexFile: indexPath(cacheDir, "api", outDir),

@@ -683,3 +683,62 @@ describe("loadContent", () => {
     ]);
   });
 });
+
+describe("loadContent with what the last build knew of the story files", () => {
+  let fixture: Fixture | undefined;
+  afterEach(async () => {
+    await fixture?.cleanup();
+    fixture = undefined;
+  });
+
+  const load = async (known?: Map<string, string>) => {
+    const result = await loadContent(fixture?.dir ?? "", known);
+    if (!result.ok) throw new Error(result.errors.map(formatContentError).join("\n"));
+    return result;
+  };
+
+  it("takes an unchanged file's card from it without reading the file, and reads a changed one", async () => {
+    fixture = await createFixture({
+      stories: [storyJson("first-story"), storyJson("second-story")],
+    });
+    const first = await load();
+    expect([...first.known.keys()].sort()).toEqual(["first-story.json", "second-story.json"]);
+    const again = await load(first.known);
+    expect(again.content.stories).toEqual(first.content.stories);
+    expect([...again.content.photos]).toEqual([...first.content.photos]);
+    expect(again.content.hashes).toEqual(first.content.hashes);
+    expect(buildApi(again.content)).toEqual(buildApi(first.content));
+
+    // The card comes from what was known while the file is untouched: a known entry that says
+    // otherwise (never written by a build) shows it was not read.
+    const entry = first.known.get("first-story.json") ?? "";
+    const forged = new Map(first.known).set(
+      "first-story.json",
+      entry.replace("Headline of first-story", "Known headline"),
+    );
+    const fromKnown = await load(forged);
+    expect(fromKnown.content.stories.map((story) => story.headline)).toContain("Known headline");
+
+    // Saved again: read again.
+    await fixture.editJson("stories/first-story.json", (story) => {
+      story.headline = "A corrected headline";
+    });
+    const edited = await load(forged);
+    expect(edited.content.stories.map((story) => story.headline)).toContain("A corrected headline");
+    expect(edited.known.get("first-story.json")).toContain("A corrected headline");
+    expect(edited.known.get("second-story.json")).toBe(first.known.get("second-story.json"));
+  });
+
+  it("still checks a known story's images, topics and id, naming the same place", async () => {
+    fixture = await createFixture({ stories: [storyJson("first-story")] });
+    const { known } = await load();
+    await fixture.remove(INLINE_IMAGE.src);
+    const withKnown = await loadContent(fixture.dir, known);
+    const without = await loadContent(fixture.dir);
+    expect(withKnown.ok).toBe(false);
+    const lines = (result: typeof without) =>
+      result.ok ? [] : result.errors.map(formatContentError);
+    expect(lines(withKnown)).toEqual(lines(without));
+    expect(lines(withKnown).join("\n")).toContain("$.body[2].photo.src");
+  });
+});

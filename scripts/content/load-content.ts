@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Photo, Story, Topic } from "../../src/content/schema.ts";
 import type { ContentError } from "./content-error.ts";
 import { readDataFolder, rereadStory } from "./load.ts";
-import { type StoryCard, validateContent } from "./validate.ts";
+import { type KnownStories, type StoryCard, validateContent } from "./validate.ts";
 
 export type { StoryCard } from "./validate.ts";
 
@@ -33,7 +33,7 @@ export type Content = {
  * failed build.
  */
 export type LoadContentResult =
-  | { ok: true; content: Content; warnings: ContentError[]; validHashes: string[] }
+  | { ok: true; content: Content; warnings: ContentError[]; known: Map<string, string> }
   | { ok: false; errors: ContentError[]; warnings: ContentError[] };
 
 function sortNewestFirst(stories: readonly StoryCard[]): StoryCard[] {
@@ -61,14 +61,14 @@ function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[]
 
 /**
  * load -> validate -> (sort for the index stage). Never throws for bad content.
- * `schemaAccepted`: see validateContent.
+ * `known`: what the last build learned of the story files (see KnownStories).
  */
 export async function loadContent(
   dataDir: string,
-  schemaAccepted?: ReadonlySet<string>,
+  known?: KnownStories,
 ): Promise<LoadContentResult> {
   const loaded = await readDataFolder(dataDir);
-  const validated = await validateContent(dataDir, loaded, schemaAccepted);
+  const validated = await validateContent(dataDir, loaded, known);
   const errors = [...loaded.errors, ...validated.errors];
   if (errors.length > 0)
     return { ok: false, errors: byReadingOrder(dataDir, errors), warnings: loaded.warnings };
@@ -87,6 +87,6 @@ export async function loadContent(
         rereadStory(path.join(storiesDir, `${card.id}.json`), hashes.get(card.id) ?? "") as Story,
     },
     warnings: loaded.warnings,
-    validHashes: [...hashes.values()],
+    known: validated.known,
   };
 }

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { BREAKING_FEED } from "../../src/content/api-types.ts";
 import { CONTENT_ID_MAX_LENGTH, isContentId } from "../../src/content/content-id.ts";
 import {
@@ -8,7 +9,7 @@ import {
   topicsSchema,
 } from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
-import { addStoryPhotos, checkImages, type PhotoRef, photoRefs } from "./images.ts";
+import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
 import { isRecord, type LoadedFiles, readStoryFile, type SourceFile } from "./load.ts";
 import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 
@@ -21,6 +22,14 @@ import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 /** What the rest of the build needs of a story: all of it but its body (see rereadStory). */
 export type StoryCard = Omit<Story, "body">;
 
+/**
+ * What a build learned of each valid story file, by file name (kept in the build cache): the
+ * file's size, times and inode, the hash of its text, and its card and photos. A file whose
+ * size, times and inode are unchanged is not read again, nor run through the schema; one that
+ * was saved again with the same text is read but not run through the schema.
+ */
+export type KnownStories = ReadonlyMap<string, string>;
+
 export type Validated = {
   topics: Topic[];
   /** In file-name order. */
@@ -30,7 +39,33 @@ export type Validated = {
   errors: ContentError[];
   /** Text hashes of the story files the schema accepted, by story id. */
   validHashes: Map<string, string>;
+  /** What the next build may take as known (see KnownStories). */
+  known: Map<string, string>;
 };
+
+/** Changes whenever the file is written, replaced or touched. */
+function fileStamp(file: string): string | undefined {
+  try {
+    const info = statSync(file, { bigint: true });
+    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+type KnownEntry = { card: StoryCard; bodyPhotos: [index: number, photo: Photo][] };
+
+/**
+ * A story file as its known entry gives it: its card, and a body holding only its photo
+ * blocks, each at its index, which is all the cross-file checks read of a body.
+ */
+function knownSource(file: string, name: string, entry: string, stamp: string): SourceFile {
+  const hashEnd = entry.indexOf(" ", stamp.length + 1);
+  const { card, bodyPhotos } = JSON.parse(entry.slice(hashEnd + 1)) as KnownEntry;
+  const body: unknown[] = [];
+  for (const [index, photo] of bodyPhotos) body[index] = { type: "photo", photo };
+  return { file, name, data: { ...card, body }, hash: entry.slice(stamp.length + 1, hashEnd) };
+}
 
 const SHOWN_SLUGS = 20;
 
@@ -169,14 +204,14 @@ function duplicateIdError(source: SourceFile, firstFile: Map<string, string>): C
  * photos and its hash: the parsed file (its body above all) is garbage before the next is read,
  * so a large archive never has every story in memory at once.
  *
- * `schemaAccepted`: text hashes of story files this schema has accepted before (the build
- * cache's); such a file is not run through the schema again, since the schema changes nothing
- * in a story it accepts. Cross-file checks (names, topics, duplicates, images) always run.
+ * `known`: what the last build learned of the story files (the build cache's; see
+ * KnownStories), given only if the schema has not changed since. Cross-file checks (names,
+ * topics, duplicates, images) always run, on every story.
  */
 export async function validateContent(
   dataDir: string,
   loaded: LoadedFiles,
-  schemaAccepted: ReadonlySet<string> = new Set(),
+  known: KnownStories = new Map(),
 ): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
@@ -184,32 +219,56 @@ export async function validateContent(
   const photos = new Map<string, Photo>();
   const photoErrorRefs: PhotoRef[] = [];
   const validHashes = new Map<string, string>();
+  const nextKnown = new Map<string, string>();
   // Reported after every file's own problems, as before files were read one at a time.
   const duplicates: ContentError[] = [];
   const firstFile = new Map<string, string>();
 
   for (const { file, name } of loaded.stories) {
-    const read = readStoryFile(file, name);
-    if (!read.ok) {
-      errors.push(read.error);
-      continue;
+    const stamp = fileStamp(file);
+    const entry = known.get(name);
+    const unchanged = stamp !== undefined && entry?.startsWith(`${stamp} `) === true;
+    let source: SourceFile;
+    if (unchanged) source = knownSource(file, name, entry as string, stamp);
+    else {
+      const read = readStoryFile(file, name);
+      if (!read.ok) {
+        errors.push(read.error);
+        continue;
+      }
+      source = read.source;
     }
-    const source = read.source;
-    const parsed = schemaAccepted.has(source.hash)
+    // The same text as a file the schema accepted: the schema changes nothing in a story it
+    // accepts, so it need not run again.
+    const accepted = unchanged || entry?.split(" ", 2)[1] === source.hash;
+    const parsed = accepted
       ? { success: true as const, data: source.data as Story }
       : storySchema.safeParse(source.data, PARSE_FOR_EDITORS);
     if (parsed.success) {
       // The file's own object (equal to parsed.data, in the file's key order): whether or not
       // the schema ran, a story is emitted byte for byte the same.
-      const { body: _body, ...card } = source.data as Story;
+      const { body, ...card } = source.data as Story;
       stories.push(card);
-      addStoryPhotos(photos, source.data as Story);
+      if (card.photo) photos.set(card.photo.src, card.photo);
+      const bodyPhotos: KnownEntry["bodyPhotos"] = [];
+      body.forEach((block, index) => {
+        if (block.type !== "photo") return;
+        photos.set(block.photo.src, block.photo);
+        bodyPhotos.push([index, block.photo]);
+      });
       validHashes.set(card.id, source.hash);
+      if (stamp !== undefined)
+        nextKnown.set(
+          name,
+          unchanged
+            ? (entry as string)
+            : `${stamp} ${source.hash} ${JSON.stringify({ card, bodyPhotos } satisfies KnownEntry)}`,
+        );
     } else errors.push(...issuesToErrors(source.file, parsed.error.issues));
     errors.push(...fileNameErrors(source), ...topicErrors(source, topics.known));
     photoErrorRefs.push(...photoRefs(source.file, source.data));
     duplicates.push(...duplicateIdError(source, firstFile));
   }
   errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs)));
-  return { topics: topics.topics, stories, photos, errors, validHashes };
+  return { topics: topics.topics, stories, photos, errors, validHashes, known: nextKnown };
 }
