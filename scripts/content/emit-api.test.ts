@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Story } from "../../src/content/schema.ts";
 import { SiteOutput } from "../hosting/site-output.ts";
 import { ObjectStore } from "./build-cache.ts";
-import { buildApi } from "./emit.ts";
+import { apiFiles, buildApi } from "./emit.ts";
 import { emitApi } from "./emit-api.ts";
 import type { Content } from "./load-content.ts";
 import { contentOf, FIXTURE_TOPICS, storyJson } from "./test-fixture.ts";
@@ -87,5 +87,33 @@ describe("emitApi", () => {
   it("makes every story's file again when the code changed", async () => {
     await build(stories());
     expect((await build(stories(), "code-2")).read).toHaveLength(12);
+  });
+});
+
+describe("apiFiles' reuse", () => {
+  it("asks before each story file and archive page, with the hashes of the stories it shows", () => {
+    const list = Array.from({ length: 25 }, (_, at) => stories()[at % 12] as Story).map(
+      (story, at) => ({ ...story, id: `story-${at}` }),
+    );
+    const content = contentOf(FIXTURE_TOPICS, list);
+    const asked = new Map<string, string>();
+    const made = [
+      ...apiFiles(content, (file, inputs) => {
+        asked.set(file, inputs);
+        return true;
+      }),
+    ].map(([file]) => file);
+    expect(made.some((file) => file.startsWith("api/stories/"))).toBe(false);
+    expect(made.some((file) => file.startsWith("archive/"))).toBe(false);
+    expect(made).toContain("api/feeds/breaking-news/head.json");
+    // Archive page 1 holds the ten oldest stories, oldest last.
+    const oldestTen = list.slice(15).map((story) => content.hashes.get(story.id));
+    expect(asked.get("archive/breaking-news/1.json")).toBe(oldestTen.join(" "));
+    // A story's file: the story, its previous and next, then its related stories.
+    const story3 = asked.get("api/stories/story-3.json")?.split(" ") ?? [];
+    expect(story3.slice(0, 3)).toEqual(
+      ["story-3", "story-2", "story-4"].map((id) => content.hashes.get(id)),
+    );
+    expect(story3).toHaveLength(6);
   });
 });

@@ -5,13 +5,14 @@ import type { Content } from "./load-content.ts";
 
 /**
  * The build's API stage: every API file goes through the site output, and the hash of each
- * file a prerendered page shows is returned (pages are keyed by them). A story's own file,
- * which takes reading the story's file again, is made only if what it is made of changed since
- * the last build made it (or the code did: `code`). Publishing one story into an archive of
- * 100,000 then reads a dozen story files again, not every one.
+ * file a prerendered page shows is returned (pages are keyed by them). A story's own file
+ * (which takes reading the story's file again) and an archive page are made only if the story
+ * files they show changed since the last build made them (or the code did: `code`). Publishing
+ * one story into an archive of 100,000 then reads a dozen story files again, not every one, and
+ * makes a few of the 20,000 archive pages.
  *
- * `indexFile` (one per output folder) records, for each story's file, the hash of what it was
- * made of and the hash of what was made.
+ * `indexFile` (one per output folder) records, for each such file, the hash of what it was made
+ * of and the hash of what was made.
  */
 export async function emitApi(
   content: Content,
@@ -28,7 +29,7 @@ export async function emitApi(
     const [lastKey, hash] = (reusable && last.get(file)?.split(" ")) || [];
     if (lastKey === key && hash && site.keepLive(file, hash)) {
       made.set(file, `${key} ${hash}`);
-      apiHashes.set(file, hash);
+      if (!file.startsWith("archive/")) apiHashes.set(file, hash);
       return true;
     }
     madeFrom.set(file, key);

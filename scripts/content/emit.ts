@@ -53,11 +53,25 @@ export function headNext(total: number): number | null {
   return fullPages >= 2 ? fullPages - 1 : null;
 }
 
+/**
+ * What a file is made of, for StoryFileReuse: the hashes of the story files, "-" for none;
+ * undefined if one is unknown, since then nothing vouches for the last build's file.
+ */
+function madeOf(
+  hashes: ReadonlyMap<string, string>,
+  stories: readonly (StoryCard | undefined)[],
+): string | undefined {
+  const inputs = stories.map((story) => (story ? hashes.get(story.id) : "-"));
+  return inputs.includes(undefined) ? undefined : inputs.join(" ");
+}
+
 /** A feed's head and its archive pages; `stories` newest first. */
 function* feedFiles(
+  content: Content,
   feed: string,
   title: string,
   stories: readonly StoryCard[],
+  reuse: StoryFileReuse | undefined,
 ): Generator<[string, string]> {
   const total = stories.length;
   const next = headNext(total);
@@ -72,13 +86,17 @@ function* feedFiles(
   for (let page = 1; page <= (next ?? 0); page++) {
     // Page p holds the stories p*10 - 9 to p*10 counted from the oldest.
     const slice = stories.slice(total - page * FEED_PAGE_SIZE, total - (page - 1) * FEED_PAGE_SIZE);
+    const file = apiFile(API_PATHS.feedArchive(feed, page));
+    // Full, so unchanged until one of its stories is edited or removed.
+    const inputs = reuse && madeOf(content.hashes, slice);
+    if (inputs !== undefined && reuse?.(file, inputs)) continue;
     const body: FeedArchivePage = {
       feed,
       page,
       stories: slice.map(toSummary),
       next: page > 1 ? page - 1 : null,
     };
-    yield [apiFile(API_PATHS.feedArchive(feed, page)), JSON.stringify(body)];
+    yield [file, JSON.stringify(body)];
   }
 }
 
@@ -99,10 +117,10 @@ const list = (stories: readonly StoryCard[]): string =>
   } satisfies StoryList);
 
 /**
- * Asked before a story's own API file is made, with what it is made of (the hashes of the
- * files of the story, its previous and next stories and its related ones, in that order):
- * true if the file the last build made of the same is still good, so that it is not made
- * (nor the story's file read) again.
+ * Asked before a story's own API file or an archive page is made, with what it is made of
+ * (the hashes of the story files it shows: for a story's file, the story, its previous and next
+ * stories and its related ones, in that order): true if the file the last build made of the
+ * same is still good, so that it is not made (nor a story's file read) again.
  */
 export type StoryFileReuse = (file: string, inputs: string) => boolean;
 
@@ -115,9 +133,9 @@ export function* apiFiles(content: Content, reuse?: StoryFileReuse): Generator<[
   yield [apiFile(API_PATHS.topics), JSON.stringify(content.topics)];
   yield [apiFile(API_PATHS.breaking), list(index.breaking)];
   yield [apiFile(API_PATHS.specialReports), list(index.specialReports)];
-  yield* feedFiles(BREAKING_FEED, "Breaking News", index.newestFirst);
+  yield* feedFiles(content, BREAKING_FEED, "Breaking News", index.newestFirst, reuse);
   for (const topic of content.topics)
-    yield* feedFiles(topic.slug, topic.name, index.byTopic.get(topic.slug) ?? []);
+    yield* feedFiles(content, topic.slug, topic.name, index.byTopic.get(topic.slug) ?? [], reuse);
 
   // Each story's place in its first topic, for its related list.
   const topicPosition = new Map<StoryCard, number>();
@@ -135,11 +153,8 @@ export function* apiFiles(content: Content, reuse?: StoryFileReuse): Generator<[
     const topicStories = index.byTopic.get(story.topics[0] ?? "") ?? [];
     const relatedStories = related(topicStories, topicPosition.get(story) ?? 0);
     const file = apiFile(API_PATHS.story(story.id));
-    const inputs = [story, previous, next, ...relatedStories].map((input) =>
-      input ? content.hashes.get(input.id) : "-",
-    );
-    // Without every hash nothing vouches for the last build's file.
-    if (reuse && !inputs.includes(undefined) && reuse(file, inputs.join(" "))) continue;
+    const inputs = reuse && madeOf(content.hashes, [story, previous, next, ...relatedStories]);
+    if (inputs !== undefined && reuse?.(file, inputs)) continue;
     // The whole story, read again: only its own file shows its body.
     const whole = content.story(story);
     const page: StoryPage = {
