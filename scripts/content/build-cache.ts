@@ -127,14 +127,18 @@ export async function readIndex(file: string): Promise<Map<string, string>> {
 
 export async function writeIndex(file: string, index: ReadonlyMap<string, string>): Promise<void> {
   const lines: string[] = [];
-  for (const [key, value] of index) {
-    if (/[\t\n]/.test(key) || /[\t\n]/.test(value))
-      throw new Error(`build cache: ${file}: a key or value holds a tab or line break (${key})`);
-    lines.push(`${key}\t${value}\n`);
-  }
+  for (const [key, value] of index) lines.push(`${key}\t${value}\n`);
+  const text = lines.join("");
+  // One tab and one line break per entry, or one of them holds a tab or line break.
+  let tabs = 0;
+  let breaks = 0;
+  for (let at = text.indexOf("\t"); at !== -1; at = text.indexOf("\t", at + 1)) tabs++;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) breaks++;
+  if (tabs !== index.size || breaks !== index.size)
+    throw new Error(`build cache: ${file}: a key or value holds a tab or line break`);
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}`;
-  await writeFile(partial, lines.join(""));
+  await writeFile(partial, text);
   await rename(partial, file);
 }
 
