@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
 import { emitApi } from "./content/emit-api.ts";
@@ -26,6 +27,14 @@ import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
 import { emitSyndication } from "./syndication/emit-syndication.ts";
+
+// V8 lets a heap grow to up to four times what survived its last full collection before it
+// collects again: loading 100,000 stories (about 100 MB alive) grew it past 300 MB, memory
+// the process then kept for the rest of the build. Growing by 1.6 times kept the build's peak
+// 60 to 180 MB lower in each stage, at no cost in time we could measure, and unlike a fixed
+// limit (--max-old-space-size) it never stops the build of a larger archive. V8 reads the flag
+// at each collection, and its flags are the process's: it holds for the prerendering threads.
+setFlagsFromString("--heap-growing-percent=60");
 
 const root = process.cwd();
 const dataDir = process.env.DATA_DIR ?? "data";
