@@ -172,18 +172,16 @@ export function buildApi(content: Content): Map<string, string> {
   return new Map(apiFiles(content));
 }
 
-/** How a file reaches the site: written, or (in the build) linked from the build cache. */
-export type WriteFile = (target: string, data: string, key: string) => Promise<unknown>;
-
-/** Writes files into outDir, creating each folder once. */
-export async function writeFiles(
-  outDir: string,
-  files: Iterable<[string, string]>,
-  write: WriteFile = (target, data) => writeFile(target, data),
-): Promise<number> {
+/**
+ * Writes every API file under outDir (tests, the content benchmark, the second build of the
+ * e2e publishing test; the build itself goes through its SiteOutput), creating each folder once.
+ * Photos are not copied: pages show only the variants emitResponsiveImages makes, so an
+ * original would be served to no one. It only adds files: the caller provides a fresh outDir
+ * so no stale story survives a delete.
+ */
+export async function emitSite(content: Content, outDir: string): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
-  let count = 0;
-  await eachLimit(files, WRITE_CONCURRENCY, async ([key, json]) => {
+  await eachLimit(apiFiles(content), WRITE_CONCURRENCY, async ([key, json]) => {
     const target = path.join(outDir, ...key.split("/"));
     const folder = path.dirname(target);
     let made = folders.get(folder);
@@ -192,22 +190,6 @@ export async function writeFiles(
       folders.set(folder, made);
     }
     await made;
-    await write(target, json, key);
-    count++;
+    await writeFile(target, json);
   });
-  return count;
-}
-
-/**
- * Writes every API file under outDir. Photos are not copied: pages show only the variants
- * emitResponsiveImages makes, so an original would be served to no one.
- * It only adds files: the caller provides a fresh outDir so no stale story survives a delete.
- */
-export async function emitSite(
-  content: Content,
-  outDir: string,
-  api: Iterable<[string, string]> = apiFiles(content),
-  write?: WriteFile,
-): Promise<void> {
-  await writeFiles(outDir, api, write);
 }
