@@ -78,10 +78,9 @@ export class ObjectStore {
   /**
    * Puts data at target and keeps it in the store. Unless `fresh` says the content is new
    * (a page just rendered), a stored copy is linked instead of writing the file again.
-   * Returns its hash.
+   * `hash`: the data's, if the caller has it already. Returns it.
    */
-  put(target: string, data: string | Buffer, fresh = false): string {
-    const hash = sha1(data);
+  put(target: string, data: string | Buffer, fresh = false, hash = sha1(data)): string {
     if (!fresh && this.place(hash, target)) return hash;
     this.folder(path.dirname(target));
     replacing(target, () => writeFileSync(target, data, { flag: "wx" }));

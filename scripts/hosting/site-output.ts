@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-import { type ObjectStore, readIndex, writeIndex } from "../content/build-cache.ts";
+import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 
 /**
  * Where a build's files go, and how they reach the live site (dist/).
@@ -113,13 +112,10 @@ export class SiteOutput {
     return this.previous.get(file) === hash && this.add(file, hash);
   }
 
-  /**
-   * Adds data at `file` to the new site, through the object store (see ObjectStore.put; `fresh`
-   * says the content is new). Returns its hash.
-   */
-  put(file: SitePath, data: string | Buffer, fresh = false): string {
-    const hash = createHash("sha1").update(data).digest("hex");
-    if (!this.add(file, hash)) this.store.put(this.stagedPath(file), data, fresh);
+  /** Adds data at `file` to the new site, through the object store. Returns its hash. */
+  put(file: SitePath, data: string | Buffer): string {
+    const hash = sha1(data);
+    if (!this.add(file, hash)) this.store.put(this.stagedPath(file), data, false, hash);
     return hash;
   }
 
@@ -163,10 +159,7 @@ export class SiteOutput {
     const changed: SitePath[] = [];
     for (const file of staged) {
       if (!this.files.has(file)) {
-        const hash = createHash("sha1")
-          .update(await readFile(this.stagedPath(file)))
-          .digest("hex");
-        if (this.add(file, hash)) continue;
+        if (this.add(file, sha1(await readFile(this.stagedPath(file))))) continue;
       }
       changed.push(file);
     }
