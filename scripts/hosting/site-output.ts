@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
@@ -31,6 +31,22 @@ const toSitePath = (relative: string): SitePath => relative.split(path.sep).join
 function commitRank(file: SitePath): number {
   if (file === "sw.js" || file.startsWith("_")) return 2;
   return file.endsWith(".html") ? 1 : 0;
+}
+
+const inside = (dir: string, file: SitePath) => path.join(dir, ...file.split("/"));
+
+/**
+ * Reads a file of the site being built: from staging if the build wrote it there, else from
+ * the live site, which then has it byte for byte (SiteOutput kept it). Synchronously: the
+ * prerendering threads and the search index read a file at a time and have nothing else to do.
+ */
+export function readSiteFile(staging: string, live: string, file: SitePath): string {
+  try {
+    return readFileSync(inside(staging, file), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    return readFileSync(inside(live, file), "utf8");
+  }
 }
 
 async function filesIn(dir: string): Promise<SitePath[]> {
@@ -80,17 +96,13 @@ export class SiteOutput {
     live: string;
     manifestFile: string;
   }): Promise<SiteOutput> {
-    const liveExists = await readdir(options.live).then(
-      () => true,
-      () => false,
-    );
-    const previous = liveExists ? await readIndex(options.manifestFile) : new Map();
+    const previous = existsSync(options.live) ? await readIndex(options.manifestFile) : new Map();
     return new SiteOutput({ ...options, previous });
   }
 
   /** The file's place in the staging folder. */
   stagedPath(file: SitePath): string {
-    return path.join(this.staging, ...file.split("/"));
+    return inside(this.staging, file);
   }
 
   /**
@@ -135,17 +147,9 @@ export class SiteOutput {
     if (this.add(file, hash)) rmSync(this.stagedPath(file));
   }
 
-  /**
-   * Reads a file of the new site, staged or kept. Synchronously: the search index reads each
-   * page as it sends it to Pagefind, so that no page waits in memory.
-   */
+  /** Reads a file of the new site, staged or kept (see readSiteFile). */
   readText(file: SitePath): string {
-    try {
-      return readFileSync(this.stagedPath(file), "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      return readFileSync(path.join(this.live, ...file.split("/")), "utf8");
-    }
+    return readSiteFile(this.staging, this.live, file);
   }
 
   /**
@@ -171,7 +175,7 @@ export class SiteOutput {
     // Until the new manifest is written, the live site is neither the old one nor the new: a
     // build that stops in between finds no manifest and replaces the site whole.
     await rm(this.manifestFile, { force: true });
-    const liveFile = (file: SitePath) => path.join(this.live, ...file.split("/"));
+    const liveFile = (file: SitePath) => inside(this.live, file);
     const folders = new Set<string>();
     for (const file of changed.sort((a, b) => commitRank(a) - commitRank(b))) {
       const folder = path.dirname(liveFile(file));

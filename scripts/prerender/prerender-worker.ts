@@ -4,6 +4,7 @@ import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
 import { ObjectStore } from "../content/build-cache.ts";
+import { readSiteFile } from "../hosting/site-output.ts";
 import { createPageTemplate } from "./page-template.ts";
 
 /**
@@ -35,15 +36,13 @@ const API_URL = /^\/(api|archive)\/[a-z0-9/._-]+\.json$/;
 const store = new ObjectStore(cacheDir);
 
 // Synchronous, as the object store is: a thread has nothing else to do while a file is read.
-function readFrom(dir: string, url: string): string | undefined {
+function readApi(url: string): string | undefined {
   try {
-    return readFileSync(path.join(dir, url), "utf8");
+    return readSiteFile(outDir, liveDir, url.slice(1));
   } catch {
     return undefined;
   }
 }
-// A file this build did not write is one the live site already has, byte for byte.
-const readApi = (url: string) => readFrom(outDir, url) ?? readFrom(liveDir, url);
 // Every story page asks for the topics, every feed page for the highlights: those few files
 // are read once per thread, not once per page.
 const sharedFiles = new Map<string, string | undefined>();
