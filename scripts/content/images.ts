@@ -115,9 +115,21 @@ export async function checkImages(dataDir: string, refs: PhotoRef[]): Promise<Co
   return refs.flatMap((ref) => imageErrors(dataDir, ref, bySource.get(ref.src) as ImageProbe));
 }
 
-/** Adds the photos a story shows to `photos`, once per image file, keyed by its src. */
-export function addStoryPhotos(photos: Map<string, Photo>, story: Story): void {
+/**
+ * Adds the photos a story shows to `photos`, once per image file, keyed by its src, and
+ * returns its body's, each with its block's index. A body may have holes (a story the build
+ * already knows keeps only its photo blocks, at their indexes: see validate.ts).
+ */
+export function addStoryPhotos(
+  photos: Map<string, Photo>,
+  story: Story,
+): [index: number, photo: Photo][] {
   if (story.photo) photos.set(story.photo.src, story.photo);
-  for (const block of story.body)
-    if (block.type === "photo") photos.set(block.photo.src, block.photo);
+  const bodyPhotos: [number, Photo][] = [];
+  story.body.forEach((block, index) => {
+    if (block.type !== "photo") return;
+    photos.set(block.photo.src, block.photo);
+    bodyPhotos.push([index, block.photo]);
+  });
+  return bodyPhotos;
 }

@@ -9,7 +9,7 @@ import {
   topicsSchema,
 } from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
-import { checkImages, type PhotoRef, photoRefs } from "./images.ts";
+import { addStoryPhotos, checkImages, type PhotoRef, photoRefs } from "./images.ts";
 import { isRecord, type LoadedFiles, readStoryFile, type SourceFile } from "./load.ts";
 import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 
@@ -249,15 +249,9 @@ export async function validateContent(
     if (parsed.success) {
       // The file's own object (equal to parsed.data, in the file's key order): whether or not
       // the schema ran, a story is emitted byte for byte the same.
-      const { body, ...card } = source.data as Story;
+      const { body: _body, ...card } = source.data as Story;
       stories.push(card);
-      if (card.photo) photos.set(card.photo.src, card.photo);
-      const bodyPhotos: KnownEntry["bodyPhotos"] = [];
-      body.forEach((block, index) => {
-        if (block.type !== "photo") return;
-        photos.set(block.photo.src, block.photo);
-        bodyPhotos.push([index, block.photo]);
-      });
+      const bodyPhotos = addStoryPhotos(photos, source.data as Story);
       validHashes.set(card.id, source.hash);
       if (stamp !== undefined)
         nextKnown.set(
