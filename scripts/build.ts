@@ -85,7 +85,7 @@ async function emitContent() {
   // What builds of this code (app.key: the schema among it) learned of the story files.
   const knownFile = indexPath(cacheDir, "stories", dataDir);
   const known = await readIndex(knownFile);
-  const result = await loadContent(dataDir, known.get("code") === app.key ? known : undefined);
+  const result = await loadContent(dataDir, known.get("code") === app.key ? known : new Map());
   for (const warning of result.warnings) console.warn(`warning: ${formatContentError(warning)}`);
   if (!result.ok) {
     return fail([

@@ -61,7 +61,8 @@ function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[]
 
 /**
  * load -> validate -> (sort for the index stage). Never throws for bad content.
- * `known`: what the last build learned of the story files (see KnownStories).
+ * `known`: what the last build learned of the story files, given by the build (see
+ * validateContent).
  */
 export async function loadContent(
   dataDir: string,

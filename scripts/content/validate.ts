@@ -206,14 +206,16 @@ function duplicateIdError(source: SourceFile, firstFile: Map<string, string>): C
  * photos and its hash: the parsed file (its body above all) is garbage before the next is read,
  * so a large archive never has every story in memory at once.
  *
- * `known`: what the last build learned of the story files (the build cache's; see
- * KnownStories), given only if the schema has not changed since. Cross-file checks (names,
- * topics, duplicates, images) always run, on every story.
+ * `known`: given by the build, what its last run learned of the story files (the build
+ * cache's; see KnownStories; empty if nothing, or if the schema changed since), and then the
+ * result's `known` is what this run learned. Without it (content:check, the dev server) no
+ * file is stamped and nothing is recorded. Cross-file checks (names, topics, duplicates,
+ * images) always run, on every story.
  */
 export async function validateContent(
   dataDir: string,
   loaded: LoadedFiles,
-  known: KnownStories = new Map(),
+  known?: KnownStories,
 ): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
@@ -227,8 +229,8 @@ export async function validateContent(
   const firstFile = new Map<string, string>();
 
   for (const { file, name } of loaded.stories) {
-    const stamp = fileStamp(file);
-    const entry = known.get(name);
+    const stamp = known && fileStamp(file);
+    const entry = known?.get(name);
     const unchanged = stamp !== undefined && entry?.startsWith(`${stamp} `) === true;
     let source: SourceFile;
     if (unchanged) source = knownSource(file, name, entry as string, stamp);
