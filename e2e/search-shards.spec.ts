@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ObjectStore } from "../scripts/content/build-cache.ts";
+import { ObjectStore, sha1 } from "../scripts/content/build-cache.ts";
 import { SiteOutput } from "../scripts/hosting/site-output.ts";
+import { searchDocument } from "../scripts/search/search-document.ts";
 import { buildSearchIndex } from "../scripts/search/search-index.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { expect, test } from "./test";
@@ -24,8 +24,10 @@ test.beforeAll(async () => {
   for (const file of await readdir(path.join("data", "stories"))) {
     const json = await readFile(path.join("data", "stories", file), "utf8");
     const story = JSON.parse(json) as { id: string; publishedAt: string };
-    const hash = createHash("sha1").update(json).digest("hex");
-    storyPages.push({ file: `stories/${story.id}.html`, hash, publishedAt: story.publishedAt });
+    const page = `stories/${story.id}.html`;
+    const html = await readFile(path.join("dist", page), "utf8");
+    const documentHash = sha1(searchDocument(html, page));
+    storyPages.push({ file: page, documentHash, publishedAt: story.publishedAt });
   }
   // The index is written into `work` as into a build's staging folder; it is never published.
   const site = await SiteOutput.open({

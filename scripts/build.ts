@@ -127,6 +127,7 @@ let pages = 0;
 let rendered = 0;
 let published: { moved: number; deleted: number } | undefined;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
+let searched: Awaited<ReturnType<typeof buildSearchIndex>> | undefined;
 try {
   emitted = await emitContent();
   const prerendered = await prerenderSite({
@@ -138,11 +139,11 @@ try {
     ...emitted,
   });
   stage("pages");
-  await buildSearchIndex({
+  searched = await buildSearchIndex({
     site,
-    storyPages: prerendered.storyPages.map(([file, hash]) => ({
+    storyPages: prerendered.storyPages.map(([file, documentHash]) => ({
       file,
-      hash,
+      documentHash,
       publishedAt: emitted?.storyDates.get(file) ?? "",
     })),
     indexFile: indexPath(cacheDir, "search", outDir),
@@ -176,5 +177,5 @@ try {
 }
 
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );

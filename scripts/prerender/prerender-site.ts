@@ -116,8 +116,8 @@ export async function prerenderSite(options: {
   pages: number;
   rendered: number;
   hashes: PageTemplate["hashes"];
-  /** Each story page's file and stored hash (the search index is built from them). */
-  storyPages: [file: string, hash: string][];
+  /** Each story page's file and its search document's hash (the search index is built from them). */
+  storyPages: [file: string, documentHash: string][];
 }> {
   const { site, cacheDir, topics, storyIds, app, apiHashes } = options;
   const outDir = site.staging;
@@ -126,6 +126,7 @@ export async function prerenderSite(options: {
   await rm(path.join(outDir, "index.html"));
   const indexFile = options.pagesIndex;
   const cachedPages = await readIndex(indexFile);
+  // Page key -> "<stored page's hash>", or for a story page "<hash> <search document's hash>".
   const pages = new Map<string, string>();
   const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
     ...route,
@@ -136,8 +137,8 @@ export async function prerenderSite(options: {
 
   const toRender: typeof routes = [];
   for (const route of routes) {
-    const hash = cachedPages.get(route.key);
-    if (hash && site.place(hash, route.file)) pages.set(route.key, hash);
+    const entry = cachedPages.get(route.key);
+    if (entry && site.place(entry.split(" ")[0] as string, route.file)) pages.set(route.key, entry);
     else toRender.push(route);
   }
 
@@ -154,8 +155,8 @@ export async function prerenderSite(options: {
   );
   const fileOf = new Map(toRender.map((route) => [route.key, route.file]));
   for (const result of results)
-    for (const [key, hash] of result.pages) {
-      pages.set(key, hash);
+    for (const [key, hash, documentHash] of result.pages) {
+      pages.set(key, documentHash ? `${hash} ${documentHash}` : hash);
       site.record(fileOf.get(key) as string, hash);
     }
   await writeIndex(indexFile, pages);
@@ -165,6 +166,6 @@ export async function prerenderSite(options: {
   );
   const storyPages = routes
     .filter((route) => route.file.startsWith("stories/"))
-    .map((route): [string, string] => [route.file, pages.get(route.key) ?? ""]);
+    .map((route): [string, string] => [route.file, pages.get(route.key)?.split(" ")[1] ?? ""]);
   return { pages: routes.length, rendered: toRender.length, hashes: template.hashes, storyPages };
 }

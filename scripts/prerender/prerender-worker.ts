@@ -3,8 +3,9 @@ import path from "node:path";
 import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
-import { ObjectStore } from "../content/build-cache.ts";
+import { ObjectStore, sha1 } from "../content/build-cache.ts";
 import { readSiteFile } from "../hosting/site-output.ts";
+import { searchDocument } from "../search/search-document.ts";
 import { createPageTemplate } from "./page-template.ts";
 
 /**
@@ -27,8 +28,11 @@ export type PrerenderJob = {
 
 export type PrerenderResult = {
   hashes: { scripts: string[]; styles: string[] };
-  /** Page key -> the stored page's hash, for the next build. */
-  pages: [string, string][];
+  /**
+   * Page key -> the stored page's hash, for the next build, and for a story page its search
+   * document's hash (the search index is cut into shards by it: scripts/search/search-index.ts).
+   */
+  pages: [key: string, hash: string, documentHash?: string][];
 };
 
 const { outDir, liveDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
@@ -58,7 +62,7 @@ const template = createPageTemplate(templateHtml, (href) =>
 );
 
 const prerender = createPrerenderer();
-const pages: [string, string][] = [];
+const pages: PrerenderResult["pages"] = [];
 // One page at a time: nothing a page waits for is slow (its API files are read synchronously).
 for (const { url, file, key, render } of routes) {
   const page = await prerender(render ?? url ?? "/404");
@@ -66,7 +70,10 @@ for (const { url, file, key, render } of routes) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
-  pages.push([key, store.put(path.join(outDir, file), html, true)]);
+  const hash = store.put(path.join(outDir, file), html, true);
+  pages.push(
+    file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
+  );
   // Back to the event loop between pages. Nothing here waits for I/O, so without it the loop
   // never reaches its timers: every request's 10-second timeout signal (api-client.ts) stayed
   // alive, with what it holds, until the thread ended (about 7 KB a page, 335 MB for 50,000

@@ -3,6 +3,7 @@ import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import type { SiteOutput } from "../hosting/site-output.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
+import { searchDocument } from "./search-document.ts";
 
 /**
  * Build stage after prerendering: the static search index (Pagefind) over the prerendered
@@ -31,8 +32,11 @@ export const SHARD_LIST = "shards.json";
  */
 export const SHARD_STORIES = 1000;
 
-/** A story page to index: its file inside the output folder, its stored hash, its date. */
-export type StoryPage = { file: string; hash: string; publishedAt: string };
+/**
+ * A story page to index: its file inside the output folder, the hash of its search document
+ * (what Pagefind is sent of it: searchDocument), its publication date.
+ */
+export type StoryPage = { file: string; documentHash: string; publishedAt: string };
 
 export type Shard = { key: string; pages: StoryPage[] };
 
@@ -63,7 +67,9 @@ const sharedPlace = (file: string, version: string) =>
 /**
  * The story pages in shards of `size`, oldest first, in publication order (then by file, so
  * stories published at the same minute keep their places). Each shard's key hashes what its
- * index is made from: an older, full shard keeps its key when stories are published.
+ * index is made from, its pages' search documents: an older, full shard keeps its key when
+ * stories are published, even the one holding the newest story's previous story, whose page
+ * changes (its link to the next story) but whose article does not.
  */
 export function shardsOf(pages: readonly StoryPage[], size: number, salt: string): Shard[] {
   // Each date parsed once, not in every comparison (at 100,000 pages, 3.4 million parses).
@@ -78,7 +84,9 @@ export function shardsOf(pages: readonly StoryPage[], size: number, salt: string
   const shards: Shard[] = [];
   for (let start = 0; start < ordered.length; start += size) {
     const shardPages = ordered.slice(start, start + size);
-    const key = sha1([salt, ...shardPages.map((page) => `${page.file} ${page.hash}`)].join("\n"));
+    const key = sha1(
+      [salt, ...shardPages.map((page) => `${page.file} ${page.documentHash}`)].join("\n"),
+    );
     shards.push({ key, pages: shardPages });
   }
   return shards;
@@ -109,34 +117,6 @@ export function shardList(
 }
 
 const shardFolder = (shard: Shard) => `shards/${shard.key.slice(0, 16)}`;
-
-const BODY = "data-pagefind-body";
-
-/**
- * What Pagefind is given of a story page: its `<html>` tag and the article it indexes. Pagefind
- * reads nothing outside `data-pagefind-body` (the article holds the headline it takes as the
- * title, the first photo and every meta and filter attribute), so the index comes out byte for
- * byte the same, but each page it is sent and parses is a tenth of the size: the header, side
- * column, footer, inline scripts and the page's data stay behind.
- */
-export function searchDocument(html: string, file: string): string {
-  const fail = (what: string): never => {
-    throw new Error(`search index: ${file}: ${what}`);
-  };
-  const body = html.indexOf(BODY);
-  if (body === -1 || html.includes(BODY, body + BODY.length)) {
-    fail(`expected one <article ${BODY}>, found ${body === -1 ? "none" : "more than one"}`);
-  }
-  const start = html.lastIndexOf("<article", body);
-  const end = html.indexOf("</article>", body);
-  if (start === -1 || end === -1 || html.slice(start, body).includes(">")) {
-    fail(`${BODY} is not on an <article> element`);
-  }
-  // The article's own end: a story's text is escaped, so only markup could nest one.
-  if (html.slice(start + 1, end).includes("<article")) fail(`the story's article holds another`);
-  const htmlTag = html.slice(html.indexOf("<html"), html.indexOf(">", html.indexOf("<html")) + 1);
-  return `<!doctype html>${htmlTag}<body>${html.slice(start, end + "</article>".length)}</body></html>`;
-}
 
 type Pagefind = typeof import("pagefind");
 

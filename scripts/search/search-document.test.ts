@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { searchDocument } from "./search-document.ts";
+
+describe("searchDocument", () => {
+  const page = (main: string) =>
+    `<!doctype html><html lang="en" dir="ltr"><head><title>T</title><script>var a="<article>"</script></head><body><header><nav>Topics</nav></header><main>${main}<aside><article><h2>Related</h2></article></aside></main><footer>About</footer></body></html>`;
+  const story =
+    '<article lang="fa" dir="rtl" data-pagefind-body="" data-pagefind-meta="date:2024-01-01"><h1>سرخط</h1><p>&lt;/article&gt; is text</p></article>';
+
+  it("keeps the page's <html> tag and the story's article, and nothing of the rest", () => {
+    expect(searchDocument(page(story), "stories/a.html")).toBe(
+      `<!doctype html><html lang="en" dir="ltr"><body>${story}</body></html>`,
+    );
+  });
+
+  it("names the file and what is wrong when the page is not shaped as a story page", () => {
+    expect(() => searchDocument(page("<p>no story</p>"), "stories/b.html")).toThrow(
+      "search index: stories/b.html: expected one <article data-pagefind-body>, found none",
+    );
+    expect(() => searchDocument(page(story + story), "stories/c.html")).toThrow(
+      "found more than one",
+    );
+    expect(() =>
+      searchDocument(page('<div data-pagefind-body=""><h1>x</h1></div>'), "stories/d.html"),
+    ).toThrow("search index: stories/d.html: data-pagefind-body is not on an <article> element");
+    expect(() =>
+      searchDocument(
+        page('<article data-pagefind-body=""><article><h2>x</h2></article></article>'),
+        "stories/e.html",
+      ),
+    ).toThrow("search index: stories/e.html: the story's article holds another");
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The part of a story page the search index is made from. Kept apart from the search stage
+ * (search-index.ts) because the prerendering threads hash it too, and they must not load
+ * Pagefind.
+ */
+
+const BODY = "data-pagefind-body";
+
+/**
+ * What Pagefind is given of a story page: its `<html>` tag and the article it indexes. Pagefind
+ * reads nothing outside `data-pagefind-body` (the article holds the headline it takes as the
+ * title, the first photo and every meta and filter attribute), so the index comes out byte for
+ * byte the same, but each page it is sent and parses is a tenth of the size: the header, side
+ * column, footer, inline scripts and the page's data stay behind.
+ */
+export function searchDocument(html: string, file: string): string {
+  const fail = (what: string): never => {
+    throw new Error(`search index: ${file}: ${what}`);
+  };
+  const body = html.indexOf(BODY);
+  if (body === -1 || html.includes(BODY, body + BODY.length)) {
+    fail(`expected one <article ${BODY}>, found ${body === -1 ? "none" : "more than one"}`);
+  }
+  const start = html.lastIndexOf("<article", body);
+  const end = html.indexOf("</article>", body);
+  if (start === -1 || end === -1 || html.slice(start, body).includes(">")) {
+    fail(`${BODY} is not on an <article> element`);
+  }
+  // The article's own end: a story's text is escaped, so only markup could nest one.
+  if (html.slice(start + 1, end).includes("<article")) fail(`the story's article holds another`);
+  const htmlTag = html.slice(html.indexOf("<html"), html.indexOf(">", html.indexOf("<html")) + 1);
+  return `<!doctype html>${htmlTag}<body>${html.slice(start, end + "</article>".length)}</body></html>`;
+}
