@@ -70,7 +70,8 @@ for (const { url, file, key, render } of routes) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
-  const hash = store.put(path.join(outDir, file), html, true);
+  // Encoded once, for the hash and the file alike.
+  const hash = store.put(path.join(outDir, file), Buffer.from(html), true);
   pages.push(
     file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
   );

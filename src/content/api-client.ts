@@ -36,7 +36,9 @@ class ApiError extends Error {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-type Transport = (url: string, init: RequestInit) => Promise<Response>;
+/** An answer, as far as fetchJson reads one. */
+export type ApiResponse = Pick<Response, "ok" | "status" | "json">;
+type Transport = (url: string, init: RequestInit) => Promise<ApiResponse>;
 let transport: Transport = (url, init) => fetch(url, init);
 
 /**
@@ -50,7 +52,7 @@ export function setApiTransport(next: Transport): void {
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let response: Response;
+  let response: ApiResponse;
   try {
     response = await transport(url, { signal: combined, headers: { accept: "application/json" } });
   } catch (error) {
