@@ -11,6 +11,8 @@ export function textDirection(lang: string): TextDirection {
 const LETTERS = /\p{L}/gu;
 const RTL_LETTERS =
   /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/gu;
+const ANY_LETTER = /\p{L}/u;
+const ANY_RTL_LETTER = new RegExp(RTL_LETTERS.source, "u");
 
 /**
  * The direction most of a text's letters read in; undefined when it has no letters, or as many
@@ -20,6 +22,9 @@ const RTL_LETTERS =
  * reads right to left.
  */
 export function dominantDirection(text: string): TextDirection | undefined {
+  // Most blocks hold no right-to-left letter at all: then there is nothing to count (counting
+  // makes an array of every letter, and prerendering does it for every block of every story).
+  if (!ANY_RTL_LETTER.test(text)) return ANY_LETTER.test(text) ? "ltr" : undefined;
   const letters = text.match(LETTERS)?.length ?? 0;
   const rtl = text.match(RTL_LETTERS)?.length ?? 0;
   const ltr = letters - rtl;
