@@ -22,7 +22,7 @@ import { SiteOutput } from "./hosting/site-output.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
-import { appBuild } from "./prerender/app-build.ts";
+import { appBuild, appKey } from "./prerender/app-build.ts";
 import { headersFile } from "./prerender/headers.ts";
 import { prerenderSite } from "./prerender/prerender-site.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
@@ -73,19 +73,21 @@ const failure = (error: unknown) => [
   `build failed: ${error instanceof Error ? error.message : String(error)}`,
 ];
 
-// The app first: Vite's memory is free again before a large archive is loaded.
-const app = await appBuild(root, cacheDir, staging).catch((error) => fail(failure(error)));
-stage("app");
+// The app's Vite builds run in a process of their own (when the code changed since the cache
+// last saw it) while this one loads and emits the content: the content depends on the code's
+// key alone. A failed app build stops the build at once.
+const appKeyed = await appKey(root);
+const appBuilt = appBuild(root, cacheDir, staging, appKeyed).catch((error) => fail(failure(error)));
 
 /**
  * Loads, checks and emits the content; only the routes' ids outlive it, so the stories are
  * garbage before the prerendering threads start.
  */
 async function emitContent() {
-  // What builds of this code (app.key: the schema among it) learned of the story files.
+  // What builds of this code (its key: the schema among it) learned of the story files.
   const knownFile = indexPath(cacheDir, "stories", dataDir);
   const known = await readIndex(knownFile);
-  const result = await loadContent(dataDir, known.get("code") === app.key ? known : new Map());
+  const result = await loadContent(dataDir, known.get("code") === appKeyed ? known : new Map());
   for (const warning of result.warnings) console.warn(`warning: ${formatContentError(warning)}`);
   if (!result.ok) {
     return fail([
@@ -94,11 +96,11 @@ async function emitContent() {
     ]);
   }
   stage("content");
-  await writeIndex(knownFile, new Map([["code", app.key], ...result.known]));
+  await writeIndex(knownFile, new Map([["code", appKeyed], ...result.known]));
   const { content } = result;
   const apiHashes = await emitApi(content, site, {
     indexFile: indexPath(cacheDir, "api", outDir),
-    code: app.key,
+    code: appKeyed,
   });
   await emitResponsiveImages(content, staging, cacheDir);
   // After the images: the feeds name the built lead-photo variant and its size.
@@ -130,6 +132,9 @@ let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 let searched: Awaited<ReturnType<typeof buildSearchIndex>> | undefined;
 try {
   emitted = await emitContent();
+  const app = await appBuilt;
+  // What is left of the app's build once the content is emitted: nothing, when it was cached.
+  stage("app");
   const prerendered = await prerenderSite({
     site,
     cacheDir,

@@ -48,15 +48,17 @@ export async function appKey(root: string): Promise<string> {
 }
 
 /**
- * Puts the client build into outDir (empty) and returns the folder of the server bundle and
- * the bundled service worker, from the cache or by building them.
+ * Puts the client build into outDir and returns the folder of the server bundle and the
+ * bundled service worker, from the cache or by building them. `key`: appKey(root). The client
+ * build's files (index.html, favicon.svg, assets/) are none of the content stage's, which
+ * writes into outDir meanwhile.
  */
 export async function appBuild(
   root: string,
   cacheDir: string,
   outDir: string,
+  key: string,
 ): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string }> {
-  const key = await appKey(root);
   const appsDir = path.join(cacheDir, "app");
   const cached = path.join(appsDir, key);
   const built = {
@@ -74,7 +76,8 @@ export async function appBuild(
 /**
  * The Vite builds run in a process of their own: the bundlers keep about 400 MB after they
  * finish, which in the build's own process stayed taken while a large archive was loaded
- * (at 100,000 stories the content stage then peaked at 1 GB).
+ * (at 100,000 stories the content stage then peaked at 1 GB). The build's process loads and
+ * emits the content meanwhile, on a core the bundler leaves free much of the time.
  */
 function buildAppInChildProcess(root: string, cacheDir: string, key: string): Promise<void> {
   return new Promise((resolve, reject) => {
