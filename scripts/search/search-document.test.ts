@@ -13,6 +13,17 @@ describe("searchDocument", () => {
     );
   });
 
+  it("leaves out class names and a photo's other sizes and formats, never the story's words", () => {
+    const photo =
+      '<figure class="reading-figure"><picture><source type="image/avif" srcSet="/a-320.avif 320w" sizes="100vw"/><img src="/a-640.jpg" srcSet="/a-320.jpg 320w" sizes="100vw" alt="A ferry" width="640" height="480"/></picture></figure>';
+    const words =
+      '<p class="lede">Write &lt;source /&gt; and class=&quot;x&quot; sizes=&quot;y&quot;</p>';
+    const article = `<article class="story" data-pagefind-body="">${photo}${words}</article>`;
+    expect(searchDocument(page(article), "stories/f.html")).toBe(
+      '<!doctype html><html lang="en" dir="ltr"><body><article data-pagefind-body=""><figure><picture><img src="/a-640.jpg" alt="A ferry" width="640" height="480"/></picture></figure><p>Write &lt;source /&gt; and class=&quot;x&quot; sizes=&quot;y&quot;</p></article></body></html>',
+    );
+  });
+
   it("names the file and what is wrong when the page is not shaped as a story page", () => {
     expect(() => searchDocument(page("<p>no story</p>"), "stories/b.html")).toThrow(
       "search index: stories/b.html: expected one <article data-pagefind-body>, found none",

@@ -7,6 +7,14 @@
 const BODY = "data-pagefind-body";
 
 /**
+ * Markup Pagefind does not read: class names, and a photo's other sizes and formats (it takes
+ * an image's `src` and `alt`). Left out, the article it parses is about a quarter smaller and
+ * the index byte for byte the same. Matched as React writes markup: it escapes `"` and `>`
+ * in text and attribute values, so neither pattern can match inside a story's words.
+ */
+const UNREAD_MARKUP = / (?:class|srcset|sizes)="[^"]*"|<source [^>]*\/>/gi;
+
+/**
  * What Pagefind is given of a story page: its `<html>` tag and the article it indexes. Pagefind
  * reads nothing outside `data-pagefind-body` (the article holds the headline it takes as the
  * title, the first photo and every meta and filter attribute), so the index comes out byte for
@@ -29,5 +37,6 @@ export function searchDocument(html: string, file: string): string {
   // The article's own end: a story's text is escaped, so only markup could nest one.
   if (html.slice(start + 1, end).includes("<article")) fail(`the story's article holds another`);
   const htmlTag = html.slice(html.indexOf("<html"), html.indexOf(">", html.indexOf("<html")) + 1);
-  return `<!doctype html>${htmlTag}<body>${html.slice(start, end + "</article>".length)}</body></html>`;
+  const article = html.slice(start, end + "</article>".length).replace(UNREAD_MARKUP, "");
+  return `<!doctype html>${htmlTag}<body>${article}</body></html>`;
 }
