@@ -36,7 +36,7 @@ export async function emitApi(
     return false;
   };
   for (const [file, json] of apiFiles(content, reuse)) {
-    const hash = site.put(file, json);
+    const hash = site.write(file, json);
     // Archive pages are shown by no prerendered page.
     if (!file.startsWith("archive/")) apiHashes.set(file, hash);
     const key = madeFrom.get(file);

@@ -101,6 +101,25 @@ describe("SiteOutput", () => {
     expect((await readIndex(manifestFile)).has("pagefind/shards/1/x")).toBe(false);
   });
 
+  it("writes a file it is told to write past the object store, and keeps it when unchanged", async () => {
+    const first = await build({}, {}, async (site) => {
+      site.write("api/stories/a.json", '{"a":1}');
+      site.write("api/stories/b.json", '{"b":1}');
+    });
+    expect(first.committed.moved).toBe(2);
+    // Not stored: the store holds no object of that hash.
+    expect(store.place(sha1('{"a":1}'), path.join(dir, "probe"))).toBe(false);
+    const kept = await inode("api/stories/a.json");
+    const { committed } = await build({}, {}, async (site) => {
+      site.write("api/stories/a.json", '{"a":1}');
+      site.write("api/stories/b.json", '{"b":2}');
+      expect(existsSync(site.stagedPath("api/stories/a.json"))).toBe(false);
+    });
+    expect(committed).toEqual({ moved: 1, deleted: 0 });
+    expect(await inode("api/stories/a.json")).toBe(kept);
+    expect(await readFile(path.join(live, "api/stories/b.json"), "utf8")).toBe('{"b":2}');
+  });
+
   it("moves a page rendered again to the same bytes out of staging at once", async () => {
     await build({ "index.html": "front" });
     const { committed } = await build({}, {}, async (site) => {

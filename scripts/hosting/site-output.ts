@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
@@ -68,6 +68,8 @@ export class SiteOutput {
   private readonly previous: Map<SitePath, string>;
   /** The new site's files handed to the store (put, placed, or kept as they are live). */
   private readonly files = new Map<SitePath, string>();
+  /** Staging folders known to exist (see write). */
+  private readonly folders = new Set<string>();
   /** Whether the live site is changed file by file (there is a manifest) or replaced whole. */
   readonly inPlace: boolean;
 
@@ -128,6 +130,25 @@ export class SiteOutput {
   put(file: SitePath, data: string | Buffer): string {
     const hash = sha1(data);
     if (!this.add(file, hash)) this.store.put(this.stagedPath(file), data, false, hash);
+    return hash;
+  }
+
+  /**
+   * Adds data at `file` to the new site without keeping a copy in the object store: for files
+   * as cheap to make again as to look up (the API's, which emitApi keeps only from the live
+   * site), linking each into the store cost as much as writing it. Returns its hash.
+   */
+  write(file: SitePath, data: string): string {
+    const hash = sha1(data);
+    if (this.add(file, hash)) return hash;
+    const target = this.stagedPath(file);
+    const folder = path.dirname(target);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    // Staging is new for each build, and nothing else writes an API file: never a store link.
+    writeFileSync(target, data);
     return hash;
   }
 
