@@ -41,11 +41,16 @@ const inside = (dir: string, file: SitePath) => path.join(dir, ...file.split("/"
  * prerendering threads and the search index read a file at a time and have nothing else to do.
  */
 export function readSiteFile(staging: string, live: string, file: SitePath): string {
+  return readSiteBytes(staging, live, file).toString("utf8");
+}
+
+/** readSiteFile, as bytes. */
+export function readSiteBytes(staging: string, live: string, file: SitePath): Buffer {
   try {
-    return readFileSync(inside(staging, file), "utf8");
+    return readFileSync(inside(staging, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    return readFileSync(inside(live, file), "utf8");
+    return readFileSync(inside(live, file));
   }
 }
 
@@ -168,9 +173,9 @@ export class SiteOutput {
     if (this.add(file, hash)) rmSync(this.stagedPath(file));
   }
 
-  /** Reads a file of the new site, staged or kept (see readSiteFile). */
-  readText(file: SitePath): string {
-    return readSiteFile(this.staging, this.live, file);
+  /** Reads a file of the new site, staged or kept (see readSiteFile), as bytes. */
+  readBytes(file: SitePath): Buffer {
+    return readSiteBytes(this.staging, this.live, file);
   }
 
   /**

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { searchDocument } from "./search-document.ts";
 
-describe("searchDocument", () => {
+// A page read as text, or as bytes (as the search stage reads it), where letters before the
+// story take more bytes than characters.
+describe.each([
+  ["text", (html: string) => html],
+  ["bytes", (html: string) => Buffer.from(html)],
+])("searchDocument, from a page as %s", (_as, read) => {
   const page = (main: string) =>
-    `<!doctype html><html lang="en" dir="ltr"><head><title>T</title><script>var a="<article>"</script></head><body><header><nav>Topics</nav></header><main>${main}<aside><article><h2>Related</h2></article></aside></main><footer>About</footer></body></html>`;
+    read(
+      `<!doctype html><html lang="en" dir="ltr"><head><title>T</title><script>var a="<article>"</script></head><body><header><nav>موضوع‌ها Topics</nav></header><main>${main}<aside><article><h2>Related</h2></article></aside></main><footer>About</footer></body></html>`,
+    );
   const story =
     '<article lang="fa" dir="rtl" data-pagefind-body="" data-pagefind-meta="date:2024-01-01"><h1>سرخط</h1><p>&lt;/article&gt; is text</p></article>';
 

@@ -153,7 +153,7 @@ async function indexShard(
     shard.pages.map(({ file }) =>
       // No local holds the page or its document while Pagefind works on it.
       index
-        .addHTMLFile({ url: `/${file}`, content: searchDocument(site.readText(file), file) })
+        .addHTMLFile({ url: `/${file}`, content: searchDocument(site.readBytes(file), file) })
         .then((added) => {
           if (added.errors.length > 0) {
             throw new Error(`search index: ${file}: ${added.errors.join("; ")}`);
