@@ -36,6 +36,12 @@ export function RootLayout() {
   // On a phone a story page starts with the story: its banner waits in the side column.
   const storyPage = pathname.startsWith("/stories/");
   const currentStory = storyPage ? pathname.slice("/stories/".length) : undefined;
+  // A story page is prerendered without breaking stories (the root loader does not fetch
+  // them: the page must not change when another story is published), so there the banner and
+  // the side column's list would draw nothing, after looking up their query for every story
+  // of the archive. The app draws them once it runs. (`import.meta.env.SSR` is false in the
+  // browser's bundle.)
+  const prerenderedBare = import.meta.env.SSR && storyPage;
   return (
     <div className={storyPage ? "site-layout story-layout" : "site-layout"}>
       {loading ? <div className="navigation-progress" aria-hidden="true" /> : null}
@@ -66,13 +72,13 @@ export function RootLayout() {
         </div>
       </header>
       <ConnectionStatus />
-      <BreakingBanner />
+      {prerenderedBare ? null : <BreakingBanner />}
       <div className="page-frame page-columns">
         <main id={MAIN_ID} tabIndex={-1} aria-busy={loading} className="focus:outline-none">
           <Outlet />
         </main>
         <aside aria-label="More stories" className="side-column print:hidden">
-          <MoreBreaking currentStory={currentStory} />
+          {prerenderedBare ? null : <MoreBreaking currentStory={currentStory} />}
           <SpecialReports />
         </aside>
       </div>
