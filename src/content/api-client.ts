@@ -37,7 +37,7 @@ class ApiError extends Error {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** An answer, as far as fetchJson reads one. */
-export type ApiResponse = Pick<Response, "ok" | "status" | "json">;
+type ApiResponse = Pick<Response, "ok" | "status" | "json">;
 type Transport = (url: string, init: RequestInit) => Promise<ApiResponse>;
 let transport: Transport = (url, init) => fetch(url, init);
 /** Whether an answer can be kept waiting by a network, and a request needs a time limit. */
