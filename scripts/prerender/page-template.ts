@@ -21,6 +21,8 @@ const cspHash = (text: string) =>
 /** Inline classic scripts (not the JSON state block, which has a type and never runs). */
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
+const ROOT = '<div id="root"></div>';
+
 /** React renders <title>, <meta> and preload <link>s first; they belong in <head>. */
 const HOISTED = /^(?:<link\b[^>]*\/?>|<meta\b[^>]*\/?>|<title>[^<]*<\/title>)*/;
 
@@ -45,22 +47,33 @@ export function createPageTemplate(
       styles += readAsset(href);
       return "%STYLE%";
     });
-  if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no <div id="root">');
   html = html.replace("%STYLE%", () => `<style>${styles}</style>`).replace(/%STYLE%/g, "");
+  // Cut once where every page's own markup goes, not searched for in every page: the head
+  // holds the whole stylesheet, and two replacements per page copied and scanned it twice.
+  const headEnd = html.indexOf("</head>");
+  const root = html.indexOf(ROOT);
+  if (root === -1) throw new Error('index.html has no <div id="root">');
+  if (headEnd === -1 || headEnd > root)
+    throw new Error("index.html has no </head> before the root");
+  const [head, middle, tail] = [
+    html.slice(0, headEnd),
+    html.slice(headEnd, root),
+    html.slice(root + ROOT.length),
+  ];
 
   return {
     render({ url, appHtml, state }) {
       const hoisted = appHtml.match(HOISTED)?.[0] ?? "";
       const body = appHtml.slice(hoisted.length);
       const prerendered = url === null ? "" : ` data-prerendered="${url}"`;
-      return html
-        .replace("</head>", () => `${hoisted}</head>`)
-        .replace(
-          '<div id="root"></div>',
-          () =>
-            `<div id="root"${prerendered}>${body}</div>` +
-            `<script type="application/json" id="${PRERENDER_STATE_ID}">${escapeJsonForScript(state)}</script>`,
-        );
+      return (
+        head +
+        hoisted +
+        middle +
+        `<div id="root"${prerendered}>${body}</div>` +
+        `<script type="application/json" id="${PRERENDER_STATE_ID}">${escapeJsonForScript(state)}</script>` +
+        tail
+      );
     },
     hashes: {
       scripts: scripts.map(cspHash),
