@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { precompressAssets } from "../bundle/precompress.ts";
@@ -87,6 +88,11 @@ function buildAppInChildProcess(root: string, cacheDir: string, key: string): Pr
       cacheDir,
       key,
     ]);
+    // The content stage (one thread) is the longer of the two at scale, and the bundler's
+    // threads took turns on its core: loading 100,000 stories took 14.4 s beside them, and
+    // 8.2 s with the bundler behind it in the queue, on the other core (at 20,000 the bundler
+    // still ends before the content stage does).
+    if (child.pid !== undefined) setPriority(child.pid, 10);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (code === 0) resolve();
