@@ -16,17 +16,19 @@ const objects = async (cache: string) =>
   ).length;
 
 describe("ObjectStore", () => {
-  it("stores each content once and puts the same file (inode) wherever it is used", async () => {
+  it("stores each content once and places the stored file (inode) wherever it is used", async () => {
     const cache = path.join(dir, "cache");
     const store = new ObjectStore(cache);
     const first = path.join(dir, "site-a", "api", "x.json");
     const second = path.join(dir, "site-b", "deep", "y.json");
-    const hash = await store.put(first, '{"a":1}');
+    const third = path.join(dir, "site-c", "z.json");
+    const hash = store.put(first, '{"a":1}');
     expect(hash).toBe(sha1('{"a":1}'));
-    expect(await store.put(second, '{"a":1}')).toBe(hash);
+    expect(store.put(second, '{"a":1}')).toBe(hash);
     expect(await readFile(second, "utf8")).toBe('{"a":1}');
-    expect((await stat(first)).ino).toBe((await stat(second)).ino);
     expect(await objects(cache)).toBe(1);
+    expect(store.place(hash, third)).toBe(true);
+    expect((await stat(first)).ino).toBe((await stat(third)).ino);
 
     await store.put(path.join(dir, "site-b", "z.json"), '{"a":2}');
     expect(await objects(cache)).toBe(2);

@@ -76,14 +76,21 @@ export class ObjectStore {
   }
 
   /**
-   * Puts data at target and keeps it in the store. Unless `fresh` says the content is new
-   * (a page just rendered), a stored copy is linked instead of writing the file again.
-   * `hash`: the data's, if the caller has it already. Returns it.
+   * Writes data at target, creating its folder once; a file already there is replaced, never
+   * written through (it may be a link to a stored object).
    */
-  put(target: string, data: string | Buffer, fresh = false, hash = sha1(data)): string {
-    if (!fresh && this.place(hash, target)) return hash;
+  write(target: string, data: string | Buffer): void {
     this.folder(path.dirname(target));
     replacing(target, () => writeFileSync(target, data, { flag: "wx" }));
+  }
+
+  /**
+   * Writes data at target and keeps it in the store. The build puts only bytes new to the
+   * site (what it has already it keeps or places), so the data is written, not looked for in
+   * the store first. `hash`: the data's, if the caller has it already. Returns it.
+   */
+  put(target: string, data: string | Buffer, hash = sha1(data)): string {
+    this.write(target, data);
     // Linked into the store only once written in full, so the store never holds half a file.
     const object = this.objectPath(hash);
     this.folder(path.dirname(object));

@@ -24,8 +24,8 @@ const stored = async () =>
 /** Two built pages: one still in the site, one whose site has been deleted since. */
 async function storeWithOneUnusedObject() {
   const store = new ObjectStore(cache);
-  const used = await store.put(path.join(dir, "site", "index.html"), "<p>today</p>", true);
-  const unused = await store.put(path.join(dir, "old-site", "index.html"), "<p>then</p>", true);
+  const used = await store.put(path.join(dir, "site", "index.html"), "<p>today</p>");
+  const unused = await store.put(path.join(dir, "old-site", "index.html"), "<p>then</p>");
   await rm(path.join(dir, "old-site"), { recursive: true });
   return { used, unused };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
@@ -73,8 +73,6 @@ export class SiteOutput {
   private readonly previous: Map<SitePath, string>;
   /** The new site's files handed to the store (put, placed, or kept as they are live). */
   private readonly files = new Map<SitePath, string>();
-  /** Staging folders known to exist (see write). */
-  private readonly folders = new Set<string>();
   /** Whether the live site is changed file by file (there is a manifest) or replaced whole. */
   readonly inPlace: boolean;
 
@@ -134,10 +132,7 @@ export class SiteOutput {
   /** Adds data at `file` to the new site, through the object store. Returns its hash. */
   put(file: SitePath, data: string | Buffer): string {
     const hash = sha1(data);
-    // Written, not first looked for in the store (`fresh`): bytes the live site lacks are
-    // almost never stored (cached search shards are placed, not put), and each look-up that
-    // failed cost an exception, for 100,000 files of a search index at 100,000 stories.
-    if (!this.add(file, hash)) this.store.put(this.stagedPath(file), data, true, hash);
+    if (!this.add(file, hash)) this.store.put(this.stagedPath(file), data, hash);
     return hash;
   }
 
@@ -148,15 +143,7 @@ export class SiteOutput {
    */
   write(file: SitePath, data: string): string {
     const hash = sha1(data);
-    if (this.add(file, hash)) return hash;
-    const target = this.stagedPath(file);
-    const folder = path.dirname(target);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
-    }
-    // Staging is new for each build, and nothing else writes an API file: never a store link.
-    writeFileSync(target, data);
+    if (!this.add(file, hash)) this.store.write(this.stagedPath(file), data);
     return hash;
   }
 

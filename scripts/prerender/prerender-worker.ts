@@ -71,7 +71,7 @@ for (const { url, file, key, render } of routes) {
   }
   const html = template.render({ url, appHtml: page.html, state: page.state });
   // Encoded once, for the hash and the file alike.
-  const hash = store.put(path.join(outDir, file), Buffer.from(html), true);
+  const hash = store.put(path.join(outDir, file), Buffer.from(html));
   pages.push(
     file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
   );
