@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider, useLocation } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { Link, NavLink } from "@/shared/link";
+import { AppLink, Link, NavLink, PrerenderedLink } from "@/shared/link";
 
 function Page({ onClick }: { onClick?: React.MouseEventHandler<HTMLAnchorElement> }) {
   const { pathname } = useLocation();
@@ -69,6 +69,36 @@ describe("Link", () => {
     await userEvent.click(screen.getByRole("link", { name: "Alpha" }));
     expect(onClick).toHaveBeenCalledOnce();
     expect(router.state.location.pathname).toBe("/");
+  });
+});
+
+describe("a prerendered link", () => {
+  it("is the same markup the app draws over it, for every kind of address the app links to", () => {
+    const addresses = [
+      "/",
+      "/topics/iran",
+      "/stories/alpha-2026",
+      "/saved",
+      "/search?q=tehran%20bazaar",
+      "/stories/alpha#comments",
+    ];
+    const links = (Component: typeof AppLink) => (
+      <div data-testid={Component.name}>
+        {addresses.map((to) => (
+          <Component key={to} to={to} className="nav-link" target="_self" aria-current="page">
+            {to}
+          </Component>
+        ))}
+      </div>
+    );
+    const router = createMemoryRouter(
+      [{ path: "*", element: [links(AppLink), links(PrerenderedLink)] }],
+      { initialEntries: ["/stories/somewhere/deep"] },
+    );
+    render(<RouterProvider router={router} />);
+    const app = screen.getByTestId("AppLink").innerHTML;
+    expect(app).toContain('href="/search?q=tehran%20bazaar"');
+    expect(screen.getByTestId("PrerenderedLink").innerHTML).toBe(app);
   });
 });
 
