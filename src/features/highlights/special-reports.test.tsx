@@ -1,0 +1,49 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { specialReportsQuery } from "@/content/api-client";
+import { SpecialReports } from "@/features/highlights/special-reports";
+
+function renderSection(list?: { stories: { id: string; headline: string; lang: string }[] }) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (list) queryClient.setQueryData(specialReportsQuery().queryKey, { ...list, total: 1 });
+  const router = createMemoryRouter([{ path: "*", element: <SpecialReports /> }]);
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return screen.getByRole("region", { name: "Special Report" });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("SpecialReports", () => {
+  it("says nothing while its list is on its way, as on a prerendered story page", () => {
+    // A request that never answers: the list stays on its way.
+    const fetch = vi.fn(() => new Promise<Response>(() => {}));
+    vi.stubGlobal("fetch", fetch);
+    const section = renderSection();
+    expect(within(section).getByRole("heading", { level: 2 })).toHaveTextContent("Special Report");
+    expect(section).not.toHaveTextContent(/no special reports/i);
+    expect(within(section).queryByRole("list")).toBeNull();
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it("says there are none when the list is empty", () => {
+    const section = renderSection({ stories: [] });
+    expect(section).toHaveTextContent("No special reports right now.");
+  });
+
+  it("links each special report by its headline", () => {
+    const section = renderSection({
+      stories: [{ id: "garden", headline: "A year in the garden", lang: "en" }],
+    });
+    expect(within(section).getByRole("link", { name: "A year in the garden" })).toHaveAttribute(
+      "href",
+      "/stories/garden",
+    );
+    expect(section).not.toHaveTextContent(/no special reports/i);
+  });
+});
