@@ -24,7 +24,7 @@ import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
 import { appBuild, appKey } from "./prerender/app-build.ts";
 import { headersFile } from "./prerender/headers.ts";
-import { prerenderSite } from "./prerender/prerender-site.ts";
+import { startPrerendering } from "./prerender/prerender-site.ts";
 import { buildSearchIndex } from "./search/search-index.ts";
 import { emitSyndication } from "./syndication/emit-syndication.ts";
 
@@ -80,8 +80,9 @@ const appKeyed = await appKey(root);
 const appBuilt = appBuild(root, cacheDir, staging, appKeyed).catch((error) => fail(failure(error)));
 
 /**
- * Loads, checks and emits the content; only the routes' ids outlive it, so the stories are
- * garbage before the prerendering threads start.
+ * Loads, checks and emits the content, and starts prerendering the pages as their API files
+ * are made; only the routes' ids outlive it, so the stories are garbage while the threads
+ * render the rest.
  */
 async function emitContent() {
   // What builds of this code (its key: the schema among it) learned of the story files.
@@ -98,18 +99,31 @@ async function emitContent() {
   stage("content");
   await writeIndex(knownFile, new Map([["code", appKeyed], ...result.known]));
   const { content } = result;
-  const apiHashes = await emitApi(content, site, {
+  const topics = content.topics.map((topic) => topic.slug);
+  const storyIds = content.stories.map((story) => story.id);
+  const prerendering = await startPrerendering({
+    site,
+    cacheDir,
+    topics,
+    storyIds,
+    appKey: appKeyed,
+    app: appBuilt,
+    // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
+    pagesIndex: indexPath(cacheDir, "pages", outDir),
+  });
+  await emitApi(content, site, {
     indexFile: indexPath(cacheDir, "api", outDir),
     code: appKeyed,
+    onFile: prerendering.apiFile,
   });
   await emitResponsiveImages(content, staging, cacheDir);
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);
   stage("api, images and feeds");
   return {
-    apiHashes,
-    topics: content.topics.map((topic) => topic.slug),
-    storyIds: content.stories.map((story) => story.id),
+    prerendering,
+    topics,
+    storyIds,
     // The search index shards story pages by publication order (scripts/search/search-index.ts).
     storyDates: new Map(
       content.stories.map((story) => [`stories/${story.id}.html`, story.publishedAt]),
@@ -135,14 +149,8 @@ try {
   const app = await appBuilt;
   // What is left of the app's build once the content is emitted: nothing, when it was cached.
   stage("app");
-  const prerendered = await prerenderSite({
-    site,
-    cacheDir,
-    app,
-    // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
-    pagesIndex: indexPath(cacheDir, "pages", outDir),
-    ...emitted,
-  });
+  // What is left of prerendering once the API is made.
+  const prerendered = await emitted.prerendering.finish();
   stage("pages");
   searched = await buildSearchIndex({
     site,

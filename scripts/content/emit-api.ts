@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import type { SiteOutput } from "../hosting/site-output.ts";
 import { readIndex, sha1, writeIndex } from "./build-cache.ts";
 import { apiFiles } from "./emit.ts";
@@ -17,28 +18,49 @@ import type { Content } from "./load-content.ts";
 export async function emitApi(
   content: Content,
   site: SiteOutput,
-  options: { indexFile: string; code: string },
+  options: {
+    indexFile: string;
+    code: string;
+    /**
+     * Told each file a prerendered page shows as soon as its hash is known, so prerendering
+     * can start on the pages whose files are all there while the rest of the API is made.
+     */
+    onFile?: (file: string, hash: string) => void;
+  },
 ): Promise<Map<string, string>> {
   const last = await readIndex(options.indexFile);
   const reusable = last.get("code") === options.code;
   const made = new Map([["code", options.code]]);
   const madeFrom = new Map<string, string>();
   const apiHashes = new Map<string, string>();
+  const shown = (file: string, hash: string) => {
+    // Archive pages are shown by no prerendered page.
+    if (file.startsWith("archive/")) return;
+    apiHashes.set(file, hash);
+    options.onFile?.(file, hash);
+  };
   const reuse = (file: string, inputs: string) => {
     const key = sha1(inputs);
     const [lastKey, hash] = (reusable && last.get(file)?.split(" ")) || [];
     if (lastKey === key && hash && site.keepLive(file, hash)) {
       made.set(file, `${key} ${hash}`);
-      if (!file.startsWith("archive/")) apiHashes.set(file, hash);
+      shown(file, hash);
       return true;
     }
     madeFrom.set(file, key);
     return false;
   };
+  let sinceTurn = 0;
   for (const [file, json] of apiFiles(content, reuse)) {
+    // The writes are synchronous: without a turn of the event loop now and then, the end of
+    // the app's build (its process's exit, an event) went unseen until the API was done, and
+    // the prerendering threads that wait for it waited as long (15 s at 100,000 stories).
+    if (++sinceTurn === 256) {
+      sinceTurn = 0;
+      await setImmediate();
+    }
     const hash = site.write(file, json);
-    // Archive pages are shown by no prerendered page.
-    if (!file.startsWith("archive/")) apiHashes.set(file, hash);
+    shown(file, hash);
     const key = madeFrom.get(file);
     if (key !== undefined) {
       made.set(file, `${key} ${hash}`);

@@ -7,14 +7,22 @@ import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
 import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import type { SiteOutput } from "../hosting/site-output.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
-import type { PrerenderJob, PrerenderResult } from "./prerender-worker.ts";
+import type {
+  PrerenderJob,
+  PrerenderMessage,
+  PrerenderResult,
+  PrerenderRoute,
+} from "./prerender-worker.ts";
 
 /**
- * Stage after emit: renders every route the content defines into static HTML (`/`, each
- * topic, each story, and 404.html) on one thread per core, and returns the CSP hashes of the
- * inline code those pages carry. The threads read the API from the files the emit stage wrote
- * (or kept: see SiteOutput). A page is rendered only if the app or the API files it shows
- * changed since a build cached it; otherwise the cached page is kept or linked into place.
+ * Prerendering, beside the API stage and after it: renders every route the content defines
+ * into static HTML (`/`, each topic, each story, and 404.html) on one thread per core, and
+ * returns the CSP hashes of the inline code those pages carry. The threads read the API from
+ * the files the API stage wrote (or kept: see SiteOutput), each page as soon as its files are
+ * there: the build's own thread, making the API, kept one core of two busy for 15 s of a
+ * 100,000-story build while the other waited. A page is rendered only if the app or the API
+ * files it shows changed since a build cached it; otherwise the cached page is kept or linked
+ * into place.
  */
 
 /** `url`: the address the page hydrates at, or null; `render`: the route rendered, if not `url`. */
@@ -75,10 +83,21 @@ export async function buildServerBundle(root: string): Promise<string> {
 }
 
 const THREAD_HEAP_MB = 256;
+/** Routes sent to a thread at a time: one message per page cost more than its rendering. */
+const BATCH = 64;
+/** A thread for every this many pages to render (one costs a second to start), up to a core each. */
+const PAGES_PER_THREAD = 200;
 
-function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(ssrDir, "prerender-worker.js"), {
+type App = { key: string; ssrDir: string };
+
+/** A prerendering thread, fed routes as they become ready (see prerender-worker.ts). */
+class RenderThread {
+  readonly result: Promise<PrerenderResult>;
+  private readonly worker: Worker;
+  private batch: PrerenderRoute[] = [];
+
+  constructor(ssrDir: string, job: PrerenderJob) {
+    this.worker = new Worker(path.join(ssrDir, "prerender-worker.js"), {
       workerData: job,
       // React's production build: left to the environment it was the development one, whose
       // element validation and owner stacks took two thirds of each page's rendering time.
@@ -87,85 +106,193 @@ function runWorker(ssrDir: string, job: PrerenderJob): Promise<PrerenderResult> 
       // sooner than it would for a heap it may grow at will, and peak memory stays predictable.
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
     });
-    let result: PrerenderResult | undefined;
-    worker.on("message", (message: PrerenderResult) => {
-      result = message;
+    this.result = new Promise((resolve, reject) => {
+      let result: PrerenderResult | undefined;
+      this.worker.on("message", (message: PrerenderResult) => {
+        result = message;
+      });
+      this.worker.on("error", reject);
+      this.worker.on("exit", (code) => {
+        if (result) resolve(result);
+        else
+          reject(new Error(`a prerendering thread stopped (exit code ${code}) before it finished`));
+      });
     });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (result) resolve(result);
-      else
-        reject(new Error(`a prerendering thread stopped (exit code ${code}) before it finished`));
-    });
-  });
+    // Seen when finish() awaits it; until then a thread that failed must not end the process
+    // as an unhandled rejection.
+    this.result.catch(() => {});
+  }
+
+  render(route: PrerenderRoute): void {
+    this.batch.push(route);
+    if (this.batch.length >= BATCH) this.flush();
+  }
+
+  flush(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage({ routes: this.batch } satisfies PrerenderMessage);
+    this.batch = [];
+  }
+
+  /** No more routes: the thread renders what it has, answers and ends. */
+  finish(): Promise<PrerenderResult> {
+    this.flush();
+    this.worker.postMessage({ routes: [], done: true } satisfies PrerenderMessage);
+    return this.result;
+  }
 }
 
-export async function prerenderSite(options: {
+export type Prerendering = {
+  /**
+   * An API file's hash (every file a page shows, made or kept): each page is rendered, or
+   * placed from the cache, as soon as the hashes of all its files are known.
+   */
+  apiFile(file: string, hash: string): void;
+  /** Waits for the pages once every API file has been told. */
+  finish(): Promise<{
+    pages: number;
+    rendered: number;
+    hashes: PageTemplate["hashes"];
+    /** Each story page's file and its search document's hash (the search index is made from them). */
+    storyPages: [file: string, documentHash: string][];
+  }>;
+};
+
+/**
+ * Starts prerendering while the API is still being made: a page is keyed, and rendered or
+ * placed, once the API files it shows are known, so the threads render the first stories
+ * while the build's own thread still writes the later ones' files. The threads start once the
+ * app's build (`app`) is there: the pages ready before then wait for it.
+ */
+export async function startPrerendering(options: {
   site: SiteOutput;
   cacheDir: string;
   /** Topic slugs and story ids, in content order. */
   topics: readonly string[];
   storyIds: readonly string[];
-  /** The server bundle's folder and the hash of the code it was built from. */
-  app: { key: string; ssrDir: string };
+  /** The hash of the code (the app's key): a part of every page's key. */
+  appKey: string;
+  /** The server bundle's folder, when the app's build is there. */
+  app: Promise<App>;
   /** The cache's page index for this site (one per output folder). */
   pagesIndex: string;
-  /** Hashes of the API files written, by path inside outDir. */
-  apiHashes: ReadonlyMap<string, string>;
-}): Promise<{
-  pages: number;
-  rendered: number;
-  hashes: PageTemplate["hashes"];
-  /** Each story page's file and its search document's hash (the search index is built from them). */
-  storyPages: [file: string, documentHash: string][];
-}> {
-  const { site, cacheDir, topics, storyIds, app, apiHashes } = options;
+}): Promise<Prerendering> {
+  const { site, cacheDir, topics, storyIds, appKey } = options;
   const outDir = site.staging;
-  // The client build's index.html is the template, not a page: the front page takes its place.
-  const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
-  await rm(path.join(outDir, "index.html"));
-  const indexFile = options.pagesIndex;
-  const cachedPages = await readIndex(indexFile);
+  const cachedPages = await readIndex(options.pagesIndex);
   // Page key -> "<stored page's hash>", or for a story page "<hash> <search document's hash>".
   const pages = new Map<string, string>();
-  const routes = routesOf(topics, storyIds).map(({ deps, ...route }) => ({
-    ...route,
-    key: sha1(
-      [app.key, route.render ?? route.url, ...deps.map((dep) => apiHashes.get(dep))].join("\n"),
-    ),
-  }));
-
-  const toRender: typeof routes = [];
+  const fileOf = new Map<string, string>();
+  const keyOf = new Map<Route, string>();
+  const routes = routesOf(topics, storyIds);
+  const apiHashes = new Map<string, string>();
+  // The routes each API file is waited for by, and how many files each route still waits for.
+  const waitingFor = new Map<string, Route[]>();
+  const missing = new Map<Route, number>();
   for (const route of routes) {
-    const entry = cachedPages.get(route.key);
-    if (entry && site.place(entry.split(" ")[0] as string, route.file)) pages.set(route.key, entry);
-    else toRender.push(route);
+    missing.set(route, route.deps.length);
+    for (const dep of route.deps) {
+      const waiting = waitingFor.get(dep) ?? [];
+      waiting.push(route);
+      waitingFor.set(dep, waiting);
+    }
   }
 
-  // No thread at all when nothing changed: starting one costs a second.
-  const threads = Math.min(availableParallelism(), Math.ceil(toRender.length / 200));
-  // Every thread gets one of every `threads` routes, so fronts and stories spread evenly.
-  const shares = Array.from({ length: threads }, (_, thread) =>
-    toRender.filter((_route, index) => index % threads === thread),
-  );
-  const results = await Promise.all(
-    shares.map((share) =>
-      runWorker(app.ssrDir, { outDir, liveDir: site.live, cacheDir, templateHtml, routes: share }),
-    ),
-  );
-  const fileOf = new Map(toRender.map((route) => [route.key, route.file]));
-  for (const result of results)
-    for (const [key, hash, documentHash] of result.pages) {
-      pages.set(key, documentHash ? `${hash} ${documentHash}` : hash);
-      site.record(fileOf.get(key) as string, hash);
+  const threads: RenderThread[] = [];
+  let app: (App & { templateHtml: string }) | undefined;
+  const toRender: PrerenderRoute[] = [];
+  let started = 0;
+  const maxThreads = availableParallelism();
+  // Round robin: every thread gets one of every `threads.length` routes, fronts and stories alike.
+  const dispatch = () => {
+    if (!app) return;
+    for (; started < toRender.length; started++) {
+      const wanted = Math.min(maxThreads, Math.ceil((started + 1) / PAGES_PER_THREAD));
+      while (threads.length < wanted) {
+        threads.push(
+          new RenderThread(app.ssrDir, {
+            outDir,
+            liveDir: site.live,
+            cacheDir,
+            templateHtml: app.templateHtml,
+          }),
+        );
+      }
+      threads[started % threads.length]?.render(toRender[started] as PrerenderRoute);
     }
-  await writeIndex(indexFile, pages);
-  // The inline code is the same on every page: its hashes come from the template itself.
-  const template = createPageTemplate(templateHtml, (href) =>
-    readFileSync(path.join(outDir, href), "utf8"),
-  );
-  const storyPages = routes
-    .filter((route) => route.file.startsWith("stories/"))
-    .map((route): [string, string] => [route.file, pages.get(route.key)?.split(" ")[1] ?? ""]);
-  return { pages: routes.length, rendered: toRender.length, hashes: template.hashes, storyPages };
+  };
+  const appReady = options.app.then(async (built) => {
+    // The client build's index.html is the template, not a page: the front page takes its place.
+    const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
+    await rm(path.join(outDir, "index.html"));
+    app = { ...built, templateHtml };
+    dispatch();
+    return app;
+  });
+  // Its failure is seen by finish(), which awaits it; until then it must not end the process
+  // as an unhandled rejection.
+  appReady.catch(() => {});
+
+  const ready = (route: Route) => {
+    const key = sha1(
+      [appKey, route.render ?? route.url, ...route.deps.map((dep) => apiHashes.get(dep))].join(
+        "\n",
+      ),
+    );
+    keyOf.set(route, key);
+    const entry = cachedPages.get(key);
+    if (entry && site.place(entry.split(" ")[0] as string, route.file)) {
+      pages.set(key, entry);
+      return;
+    }
+    fileOf.set(key, route.file);
+    toRender.push({ url: route.url, file: route.file, key, render: route.render });
+    dispatch();
+  };
+
+  return {
+    apiFile(file, hash) {
+      apiHashes.set(file, hash);
+      const waiting = waitingFor.get(file);
+      if (!waiting) return;
+      waitingFor.delete(file);
+      for (const route of waiting) {
+        const left = (missing.get(route) ?? 0) - 1;
+        missing.set(route, left);
+        if (left === 0) ready(route);
+      }
+    },
+
+    async finish() {
+      if (waitingFor.size > 0) {
+        throw new Error(
+          `prerendering: no API file ${[...waitingFor.keys()].slice(0, 3).join(", ")} for the pages that show it`,
+        );
+      }
+      const { templateHtml } = await appReady;
+      const results = await Promise.all(threads.map((thread) => thread.finish()));
+      for (const result of results)
+        for (const [key, hash, documentHash] of result.pages) {
+          pages.set(key, documentHash ? `${hash} ${documentHash}` : hash);
+          site.record(fileOf.get(key) as string, hash);
+        }
+      await writeIndex(options.pagesIndex, pages);
+      // The inline code is the same on every page: its hashes come from the template itself.
+      const template = createPageTemplate(templateHtml, (href) =>
+        readFileSync(path.join(outDir, href), "utf8"),
+      );
+      const storyPages = routes
+        .filter((route) => route.file.startsWith("stories/"))
+        .map((route): [string, string] => [
+          route.file,
+          pages.get(keyOf.get(route) ?? "")?.split(" ")[1] ?? "",
+        ]);
+      return {
+        pages: routes.length,
+        rendered: toRender.length,
+        hashes: template.hashes,
+        storyPages,
+      };
+    },
+  };
 }

@@ -10,9 +10,10 @@ import { createPageTemplate } from "./page-template.ts";
 
 /**
  * One prerendering thread (bundled with the server entry by Vite's SSR build, so it runs as
- * plain JavaScript). It renders the routes it is given into outDir, answering the app's API
- * requests from the files the emit stage has already written there, so no thread holds the
- * whole API in memory. Each page goes through the build cache's object store.
+ * plain JavaScript). It renders the routes it is sent (PrerenderMessage: batches, as the build
+ * makes their API files, then one that says there are no more) into outDir, answering the
+ * app's API requests from the files the API stage has already written there, so no thread
+ * holds the whole API in memory. Each page goes through the build cache's object store.
  */
 
 export type PrerenderJob = {
@@ -23,8 +24,13 @@ export type PrerenderJob = {
   cacheDir: string;
   /** The client build's index.html. */
   templateHtml: string;
-  routes: { url: string | null; file: string; key: string; render?: string }[];
 };
+
+/** A page to render: the address it hydrates at (or null), its file, its key in the cache. */
+export type PrerenderRoute = { url: string | null; file: string; key: string; render?: string };
+
+/** What the build sends a thread: routes to render, and at last `done`. */
+export type PrerenderMessage = { routes: PrerenderRoute[]; done?: boolean };
 
 export type PrerenderResult = {
   hashes: { scripts: string[]; styles: string[] };
@@ -35,7 +41,7 @@ export type PrerenderResult = {
   pages: [key: string, hash: string, documentHash?: string][];
 };
 
-const { outDir, liveDir, cacheDir, templateHtml, routes } = workerData as PrerenderJob;
+const { outDir, liveDir, cacheDir, templateHtml } = workerData as PrerenderJob;
 const API_URL = /^\/(api|archive)\/[a-z0-9/._-]+\.json$/;
 const store = new ObjectStore(cacheDir);
 
@@ -63,8 +69,18 @@ const template = createPageTemplate(templateHtml, (href) =>
 
 const prerender = createPrerenderer();
 const pages: PrerenderResult["pages"] = [];
-// One page at a time: nothing a page waits for is slow (its API files are read synchronously).
-for (const { url, file, key, render } of routes) {
+
+const batches: PrerenderRoute[][] = [];
+let done = false;
+let wake: (() => void) | undefined;
+const onMessage = (message: PrerenderMessage) => {
+  batches.push(message.routes);
+  done ||= message.done === true;
+  wake?.();
+};
+parentPort?.on("message", onMessage);
+
+async function renderPage({ url, file, key, render }: PrerenderRoute) {
   const page = await prerender(render ?? url ?? "/404");
   if (page.status !== 200) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);
@@ -75,10 +91,28 @@ for (const { url, file, key, render } of routes) {
   pages.push(
     file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
   );
-  // Back to the event loop between pages. Nothing here waits for I/O, so without it the loop
-  // never reaches its timers, and whatever a timer holds stays alive until the thread ends:
-  // when prerendering's requests still had 10-second timeouts, that was about 7 KB a page
-  // (335 MB for 50,000 pages). Any timer a page still leaves runs here, between pages.
-  await setImmediate();
 }
+
+// One page at a time: nothing a page waits for is slow (its API files are read synchronously).
+for (;;) {
+  const batch = batches.shift();
+  if (!batch) {
+    if (done) break;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = undefined;
+    continue;
+  }
+  for (const route of batch) {
+    await renderPage(route);
+    // Back to the event loop between pages. Nothing here waits for I/O, so without it the loop
+    // never reaches its timers, and whatever a timer holds stays alive until the thread ends:
+    // when prerendering's requests still had 10-second timeouts, that was about 7 KB a page
+    // (335 MB for 50,000 pages). Any timer a page still leaves runs here, between pages.
+    await setImmediate();
+  }
+}
+// Without a listener the port no longer keeps the thread alive: it ends once it has answered.
+parentPort?.off("message", onMessage);
 parentPort?.postMessage({ hashes: template.hashes, pages } satisfies PrerenderResult);
