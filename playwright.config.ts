@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "./e2e/fixtures/hostile-corpus.ts";
 
@@ -16,6 +17,16 @@ const nginxURL = `http://localhost:${NGINX_PORT}`;
  * with it is the same on any host).
  */
 const NGINX_SPECS = ["feed.spec.ts", "story.spec.ts", "csp.spec.ts", "hosting.spec.ts"];
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell), what Playwright itself runs for
+ * headless tests: the same Blink and V8 as the browser, without the browser's own interface. The
+ * suite took half the CPU time with it (on two busy cores, 2m21s instead of 4m22s); the full
+ * browser (`/usr/bin/chromium`) is used where the shell is not installed. CHROME_PATH picks
+ * another.
+ */
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+const browser =
+  process.env.CHROME_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,7 +48,7 @@ export default defineConfig({
     // network-fault checks); e2e/offline.spec.ts allows it and tests it.
     serviceWorkers: "block",
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      executablePath: browser,
       args: [
         "--no-sandbox",
         "--disable-gpu",
