@@ -4,14 +4,16 @@ import { StoryLinkList } from "@/shared/story-link-list";
 
 export function SpecialReports() {
   const { data } = useQuery(specialReportsQuery());
+  // Until its list has arrived (a story page is prerendered without it, as without the
+  // breaking stories, and offline it may never come) there is no section rather than one that
+  // says "none".
+  if (data === undefined) return null;
   return (
     <section aria-labelledby="special-report-heading" className="special-reports">
       <h2 id="special-report-heading" className="section-heading">
         Special Report
       </h2>
-      {/* Until its list has arrived (a story page is prerendered without it, and offline it may
-          never come) the section says nothing rather than "none". */}
-      {data === undefined ? null : data.stories.length === 0 ? (
+      {data.stories.length === 0 ? (
         <p className="text-[var(--color-muted)]">No special reports right now.</p>
       ) : (
         <StoryLinkList
