@@ -139,6 +139,48 @@ test.describe("prerendered, JavaScript off, 360 x 740", () => {
   });
 });
 
+test.describe("prerendered, JavaScript off, 320 x 640", () => {
+  test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false, waitForApp: false });
+
+  test("the header's Topics and Search menus and Saved fit on one row, each label whole", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const header = page.getByRole("banner");
+    const controls = [
+      header.getByRole("navigation", { name: "Topics" }).locator("summary"),
+      header.locator("summary", { hasText: "Search" }),
+      header.getByRole("link", { name: "Saved" }),
+    ];
+    const boxes = [];
+    for (const control of controls) {
+      await expect(control).toBeVisible();
+      // One line box for the label: the page's overflow-wrap: anywhere once broke "Topics"
+      // into "Topic" and "s" here.
+      const label = await control.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return { text: element.textContent?.trim(), lines: lines.size };
+      });
+      expect(label, `${label.text}`).toEqual({ text: label.text, lines: 1 });
+      boxes.push(await control.boundingBox());
+    }
+    const [topics, search, saved] = boxes;
+    // In that order on one row, apart, and inside the screen.
+    expect(topics && search && topics.x + topics.width).toBeLessThan(search?.x ?? 0);
+    expect(search && saved && search.x + search.width).toBeLessThan(saved?.x ?? 0);
+    expect((saved?.x ?? 0) + (saved?.width ?? 0)).toBeLessThanOrEqual(320);
+    for (const box of [search, saved]) {
+      expect(
+        Math.abs(
+          (box?.y ?? 0) + (box?.height ?? 0) / 2 - ((topics?.y ?? 0) + (topics?.height ?? 0) / 2),
+        ),
+      ).toBeLessThan(4);
+    }
+  });
+});
+
 test.describe("the app running, 360 x 740", () => {
   test.use({ viewport: PHONE });
 
