@@ -92,7 +92,17 @@ describe("a prerendered link", () => {
       </div>
     );
     const router = createMemoryRouter(
-      [{ path: "*", element: [links(AppLink), links(PrerenderedLink)] }],
+      [
+        {
+          path: "*",
+          element: (
+            <>
+              {links(AppLink)}
+              {links(PrerenderedLink)}
+            </>
+          ),
+        },
+      ],
       { initialEntries: ["/stories/somewhere/deep"] },
     );
     render(<RouterProvider router={router} />);
