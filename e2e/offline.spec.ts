@@ -292,6 +292,23 @@ test("a new version waiting while someone reads is announced quietly and loads o
   }
 });
 
+test("a page loaded past the worker (a reload that bypasses it) is taken in charge once the app runs", async ({
+  page,
+  context,
+}) => {
+  await open(page, FIRST);
+  await keptForOffline(page);
+  // Shift-reload: the browser loads the page past the worker, which then controls nothing.
+  // The same happens to a page still loading when the first worker takes charge.
+  const cdp = await context.newCDPSession(page);
+  const loaded = page.waitForEvent("load");
+  await cdp.send("Page.reload", { ignoreCache: true });
+  await loaded;
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  await appRuns(page);
+  await keptForOffline(page);
+});
+
 test("a story opened and a story saved are still there offline after the browser was closed", async ({
   playwright,
   baseURL,

@@ -25,7 +25,11 @@ import {
 type WorkerScope = {
   __WB_MANIFEST: (PrecacheEntry | string)[];
   skipWaiting(): Promise<void>;
-  addEventListener(type: "message", listener: (event: MessageEvent) => void): void;
+  clients: { claim(): Promise<void> };
+  addEventListener(
+    type: "message",
+    listener: (event: MessageEvent & { waitUntil(promise: Promise<unknown>): void }) => void,
+  ): void;
 };
 // The DOM's types name `self` a window; in a worker it is the worker's scope.
 const worker = self as unknown as WorkerScope;
@@ -41,10 +45,13 @@ precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
 
 // The first worker takes charge of the open page at once; a new one waits until the reader
 // chooses to reload (the app's update notice sends SKIP_WAITING), so nobody is moved from one
-// build's code to another's while reading.
+// build's code to another's while reading. A page still loading when the worker took charge is
+// not among the pages it claims: its app sends CLAIM once it runs.
 clientsClaim();
 worker.addEventListener("message", (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void worker.skipWaiting();
+  const type = (event.data as { type?: unknown } | null)?.type;
+  if (type === "SKIP_WAITING") void worker.skipWaiting();
+  if (type === "CLAIM") event.waitUntil(worker.clients.claim());
 });
 enableNavigationPreload();
 

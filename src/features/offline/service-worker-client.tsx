@@ -34,6 +34,12 @@ export function startOfflineSupport(
   });
   // Refused (a browser setting, a private window): the site works as before, without offline.
   workbox.register().catch(() => undefined);
+  // The first worker takes charge of the pages open when it starts, but not of one still
+  // loading then (a reader who went on to another page while it installed): without this,
+  // that page would keep nothing for offline until the next one.
+  void navigator.serviceWorker.ready.then((registration) => {
+    if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: "CLAIM" });
+  });
 
   void controlled().then(() => {
     // With a worker, a request made offline may still be answered (a story opened or saved
