@@ -44,9 +44,12 @@ async function build(list: Story[], code = "code-1") {
     live: path.join(dir, "dist"),
     manifestFile: path.join(dir, "cache", "site.tsv"),
   });
-  const hashes = await emitApi(counted, site, {
+  // Every file a page shows, with its hash, as prerendering is told of them.
+  const hashes = new Map<string, string>();
+  await emitApi(counted, site, {
     indexFile: path.join(dir, "cache", "api.tsv"),
     code,
+    onFile: (file, hash) => hashes.set(file, hash),
   });
   await site.commit();
   return { read: read.sort(), hashes, content };

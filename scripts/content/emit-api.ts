@@ -5,12 +5,12 @@ import { apiFiles } from "./emit.ts";
 import type { Content } from "./load-content.ts";
 
 /**
- * The build's API stage: every API file goes through the site output, and the hash of each
- * file a prerendered page shows is returned (pages are keyed by them). A story's own file
- * (which takes reading the story's file again) and an archive page are made only if the story
- * files they show changed since the last build made them (or the code did: `code`). Publishing
- * one story into an archive of 100,000 then reads a dozen story files again, not every one, and
- * makes a few of the 20,000 archive pages.
+ * The build's API stage: every API file goes through the site output, and each file a
+ * prerendered page shows is told to `onFile` with its hash (pages are keyed by them). A story's
+ * own file (which takes reading the story's file again) and an archive page are made only if
+ * the story files they show changed since the last build made them (or the code did: `code`).
+ * Publishing one story into an archive of 100,000 then reads a dozen story files again, not
+ * every one, and makes a few of the 20,000 archive pages.
  *
  * `indexFile` (one per output folder) records, for each such file, the hash of what it was made
  * of and the hash of what was made.
@@ -25,19 +25,16 @@ export async function emitApi(
      * Told each file a prerendered page shows as soon as its hash is known, so prerendering
      * can start on the pages whose files are all there while the rest of the API is made.
      */
-    onFile?: (file: string, hash: string) => void;
+    onFile: (file: string, hash: string) => void;
   },
-): Promise<Map<string, string>> {
+): Promise<void> {
   const last = await readIndex(options.indexFile);
   const reusable = last.get("code") === options.code;
   const made = new Map([["code", options.code]]);
   const madeFrom = new Map<string, string>();
-  const apiHashes = new Map<string, string>();
   const shown = (file: string, hash: string) => {
     // Archive pages are shown by no prerendered page.
-    if (file.startsWith("archive/")) return;
-    apiHashes.set(file, hash);
-    options.onFile?.(file, hash);
+    if (!file.startsWith("archive/")) options.onFile(file, hash);
   };
   const reuse = (file: string, inputs: string) => {
     const key = sha1(inputs);
@@ -68,5 +65,4 @@ export async function emitApi(
     }
   }
   await writeIndex(options.indexFile, made);
-  return apiHashes;
 }
