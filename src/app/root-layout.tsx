@@ -36,11 +36,11 @@ export function RootLayout() {
   // On a phone a story page starts with the story: its banner waits in the side column.
   const storyPage = pathname.startsWith("/stories/");
   const currentStory = storyPage ? pathname.slice("/stories/".length) : undefined;
-  // A story page is prerendered without breaking stories (the root loader does not fetch
-  // them: the page must not change when another story is published), so there the banner and
-  // the side column's list would draw nothing, after looking up their query for every story
-  // of the archive. The app draws them once it runs. (`import.meta.env.SSR` is false in the
-  // browser's bundle.)
+  // A story page is prerendered without breaking stories or special reports (the root loader
+  // does not fetch them: the page must not change when another story is published), so there
+  // the banner and the side column's lists would draw nothing, after looking up their queries
+  // for every story of the archive. The app draws them once it runs. (`import.meta.env.SSR`
+  // is false in the browser's bundle.)
   const prerenderedBare = import.meta.env.SSR && storyPage;
   return (
     <div className={storyPage ? "site-layout story-layout" : "site-layout"}>
@@ -79,7 +79,7 @@ export function RootLayout() {
         </main>
         <aside aria-label="More stories" className="side-column print:hidden">
           {prerenderedBare ? null : <MoreBreaking currentStory={currentStory} />}
-          <SpecialReports />
+          {prerenderedBare ? null : <SpecialReports />}
         </aside>
       </div>
       <footer className="site-footer print:hidden">
