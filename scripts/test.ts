@@ -4,6 +4,10 @@
  * step runs even if an earlier one failed, so one run shows every problem; the last line
  * totals both test runners: `N passed, N failed[, N skipped]`.
  *
+ * `npm test -- --crash` (what CI runs) adds `npm run test:crash` at the end, when nothing else
+ * runs beside it: builds killed at random moments, the build-state matrix and a publish under
+ * load, minutes of both cores. Its tests count in the same closing line.
+ *
  * The unit tests run beside the builds and the end-to-end tests, their output held back and
  * printed after: the browsers mostly wait (for pages, timers, the network), and the two
  * cores were busy less than half of `npm test`'s time with the steps one after another.
@@ -39,6 +43,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
+const withCrashSuite = process.argv.includes("--crash");
 const failures: string[] = [];
 
 if (!run("typecheck", bin("tsc"), ["--noEmit"])) failures.push("typecheck");
@@ -94,19 +99,38 @@ const e2eOk = buildOk && hostileBuildOk && run("end-to-end tests", bin("playwrig
 if (!e2eOk) failures.push("end-to-end tests");
 if (!(await unitTests.report())) failures.push("unit tests");
 
-const unit = readJson<{
+if (
+  withCrashSuite &&
+  !run("crash tests", bin("vitest"), [
+    "run",
+    "--config",
+    "vitest.crash.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${REPORTS}/vitest-crash.json`,
+  ])
+) {
+  failures.push("crash tests");
+}
+
+type VitestCounts = {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-}>(`${REPORTS}/vitest.json`);
+};
+const vitestReports = ["vitest.json", "vitest-crash.json"].flatMap(
+  (file) => readJson<VitestCounts>(`${REPORTS}/${file}`) ?? [],
+);
+const sum = (count: (report: VitestCounts) => number) =>
+  vitestReports.reduce((total, report) => total + count(report), 0);
 const e2e = readJson<{
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
 }>(`${REPORTS}/playwright.json`);
 const totals: Counts = {
-  passed: (unit?.numPassedTests ?? 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
-  failed: (unit?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0),
-  skipped: (unit ? unit.numPendingTests + unit.numTodoTests : 0) + (e2e?.stats.skipped ?? 0),
+  passed: sum((r) => r.numPassedTests) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0),
+  failed: sum((r) => r.numFailedTests) + (e2e?.stats.unexpected ?? 0),
+  skipped: sum((r) => r.numPendingTests + r.numTodoTests) + (e2e?.stats.skipped ?? 0),
 };
 // A step that failed without a test failing (typecheck, lint, build, a crashed runner) still
 // counts as a failure, so the summary line can never read "0 failed" on a red run.
