@@ -45,4 +45,19 @@ describe("SpecialReports", () => {
     );
     expect(section).not.toHaveTextContent(/no special reports/i);
   });
+
+  it("marks each headline with its own language and direction", () => {
+    const section = renderSection({
+      stories: [
+        { id: "tea", headline: "چای در فرهنگ ایرانی", lang: "fa" },
+        { id: "garden", headline: "A year in the garden", lang: "en" },
+      ],
+    }) as HTMLElement;
+    const [persian, english] = within(section).getAllByRole("listitem");
+    expect(persian).toHaveTextContent("چای در فرهنگ ایرانی");
+    expect(persian).toHaveAttribute("lang", "fa");
+    expect(persian).toHaveAttribute("dir", "rtl");
+    expect(english).toHaveAttribute("lang", "en");
+    expect(english).toHaveAttribute("dir", "ltr");
+  });
 });
