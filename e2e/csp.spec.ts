@@ -62,4 +62,15 @@ test("no page type violates the policy, before or after the app takes over", asy
   await page.getByRole("link", { name: "Go to the Breaking News front page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Breaking News" })).toBeVisible();
   expect(violations).toEqual([]);
+
+  // The collector hears a violation when there is one: an inline script the policy has no
+  // hash for, added the way an injected payload would be, is blocked and reported.
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "document.title = 'ran'";
+    document.body.append(script);
+  });
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(violations.join("\n")).toMatch(/script-src/);
+  await expect(page).not.toHaveTitle("ran");
 });
