@@ -1,5 +1,6 @@
 import { INITIAL_JS_BUDGET, javascriptSizes } from "../scripts/bundle/javascript-size.ts";
 import { PERSIAN_STORY, PHOTOS_STORY, SEED_STORY } from "./page-types.ts";
+import { watchPageProblems } from "./support/page-problems";
 import { expect, test } from "./test";
 
 test("every route is served as prerendered HTML; unknown paths get 404.html with status 404", async ({
@@ -38,13 +39,7 @@ test("the critical path is the HTML alone: inline CSS, no script or stylesheet r
 test("the app takes over without refetching what the page already shows, and without hydration errors", async ({
   page,
 }) => {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    // The test runner's own note that it kept the site's service worker out (playwright.config.ts).
-    if (message.text() === "Service Worker registration blocked by Playwright") return;
-    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
+  const problems = watchPageProblems(page, { warnings: true });
   const apiRequests: string[] = [];
   page.on("request", (request) => {
     if (new URL(request.url()).pathname.startsWith("/api/")) apiRequests.push(request.url());
