@@ -112,6 +112,8 @@ test("a story read once reloads offline with its photos; one never opened says i
   await expect(headline(page)).toHaveText(firstHeadline ?? "");
   await expectPhotosShown(page);
 
+  // The page's timers run on a clock the test moves on (below), from the page's start.
+  await page.clock.install();
   await page.goto(NEVER_OPENED);
   await expect(headline(page)).toHaveText("This page is not available offline");
   await expect(page.getByText("Page not found")).toHaveCount(0);
@@ -120,11 +122,19 @@ test("a story read once reloads offline with its photos; one never opened says i
     "/saved",
   );
   await expect(page.getByRole("link", { name: "Saved", exact: true })).toBeVisible();
-  // Left alone, the offline page stays put (the app does not replace it with a wait or an
-  // error); back online, the story asked for loads by itself.
+  // Left alone, the offline page stays put: the app, which would only wait there or fail, does
+  // not start, neither on a first interaction nor when the page is idle (the start-up script's
+  // settle time and idle callback, run on the page's clock rather than waited out).
   await page.mouse.move(1, 1);
-  await page.waitForTimeout(6_000);
+  await page.clock.runFor(10_000);
+  expect(
+    await page.evaluate(
+      () => document.querySelectorAll("script[src], link[rel=modulepreload]").length,
+    ),
+  ).toBe(0);
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrated");
   await expect(headline(page)).toHaveText("This page is not available offline");
+  // Back online, the story asked for loads by itself.
   await context.setOffline(false);
   await expect(headline(page)).not.toHaveText("This page is not available offline");
   await expect(page).toHaveURL(NEVER_OPENED);
