@@ -10,7 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 const DOM_UNIT_TESTS = [
   "src/shared/offline-storage.test.ts",
-  "src/features/reading-size/text-size-store.test.ts",
+  "src/features/text-size/text-size-store.test.ts",
   "src/start-up/*.test.ts",
 ];
 

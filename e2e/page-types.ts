@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { TEXT_SIZES as APP_TEXT_SIZES } from "../src/features/reading-size/text-size.ts";
+import { TEXT_SIZES as APP_TEXT_SIZES } from "../src/features/text-size/text-size.ts";
 import { outsideViewport } from "./layout-checks.ts";
 
 /**

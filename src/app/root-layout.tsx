@@ -7,8 +7,8 @@ import { topicsQuery } from "@/content/api-client";
 import type { Topic } from "@/content/api-types";
 import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
-import { TextSizeControl } from "@/features/reading-size/text-size-control";
 import { SiteSearch } from "@/features/search/site-search";
+import { TextSizeControl } from "@/features/text-size/text-size-control";
 import { InPageLink } from "@/shared/in-page-link";
 import { Link, NavLink } from "@/shared/link";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { TEXT_SIZE_STORAGE_KEY } from "@/features/reading-size/text-size";
+import { TEXT_SIZE_STORAGE_KEY } from "@/features/text-size/text-size";
 import { applyStoredTextSize } from "@/start-up/before-paint";
 
 beforeEach(() => {

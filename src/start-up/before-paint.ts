@@ -1,4 +1,4 @@
-import { showTextSize, storedTextSize } from "@/features/reading-size/text-size-store";
+import { showTextSize, storedTextSize } from "@/features/text-size/text-size-store";
 
 /**
  * Compiled into the inline script that opens <head> (scripts/bundle/start-up-scripts.ts): it

@@ -1,7 +1,7 @@
 import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
-import { parseTextSize } from "@/features/reading-size/text-size";
-import { applyTextSize, getTextSize } from "@/features/reading-size/text-size-store";
+import { parseTextSize } from "@/features/text-size/text-size";
+import { applyTextSize, getTextSize } from "@/features/text-size/text-size-store";
 import { SAVED_PATH } from "@/shared/offline-storage";
 import { preload } from "@/shared/preload";
 import {

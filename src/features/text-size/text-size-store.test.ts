@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseTextSize, TEXT_SIZE_STORAGE_KEY } from "@/features/reading-size/text-size";
+import { parseTextSize, TEXT_SIZE_STORAGE_KEY } from "@/features/text-size/text-size";
 import {
   getTextSize,
   setTextSize,
   storedTextSize,
   subscribeTextSize,
-} from "@/features/reading-size/text-size-store";
+} from "@/features/text-size/text-size-store";
 
 beforeEach(() => {
   localStorage.clear();

@@ -3,7 +3,7 @@ import {
   parseTextSize,
   TEXT_SIZE_STORAGE_KEY,
   type TextSize,
-} from "@/features/reading-size/text-size";
+} from "@/features/text-size/text-size";
 
 /**
  * The chosen size lives on <html data-text-size>, where CSS reads it, and in localStorage so

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from "react";
-import { TEXT_SIZES } from "@/features/reading-size/text-size";
+import { TEXT_SIZES } from "@/features/text-size/text-size";
 import {
   getServerTextSize,
   getTextSize,
   setTextSize,
   subscribeTextSize,
-} from "@/features/reading-size/text-size-store";
+} from "@/features/text-size/text-size-store";
 import { REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 
 /**
