@@ -37,7 +37,7 @@ export default defineConfig(({ command }) => ({
     ],
   },
   server: { port: 5173 },
-  // Canonical links and link previews need the site's absolute address (README: SITE_URL).
+  // Canonical links and link previews need the site's absolute address (docs/syndication.md: SITE_URL).
   define: {
     "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)),
     // The search preloads Pagefind's WebAssembly by its address (src/features/search/pagefind.ts).

@@ -9,7 +9,7 @@
  * A bundler cannot prove that `forwardRef(…)` has no side effects, and the assignment mutates
  * the result, so both survive tree-shaking even when nothing imports them. `Link`, `NavLink` and
  * `Form` keep their prefetch, route-discovery and form-submission code alive with them: about
- * 4 KB gzip of the 110 KB initial-JavaScript budget. This plugin applies the change proposed upstream in
+ * 4 KB gzip of the initial JavaScript (budget: 100 KB as brotli). This plugin applies the change proposed upstream in
  * remix-run/react-router#15299: each such pair becomes one `/* @__PURE__ *\/` IIFE, which the
  * bundler keeps whole when the component is used and removes whole when it is not.
  *

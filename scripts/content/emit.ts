@@ -16,7 +16,7 @@ import { indexContent } from "./index-content.ts";
 import type { Content, StoryCard } from "./load-content.ts";
 import { eachLimit } from "./map-limit.ts";
 
-/** Stage 4: cut the indexed content into the static JSON API (README, "Static JSON API"). */
+/** Stage 4: cut the indexed content into the static JSON API (docs/api.md). */
 
 // Writes through the promise API (the dev server, tests): enough to keep libuv's 4 threads
 // busy, no more. The build's writer (the object store) is synchronous.

@@ -22,7 +22,7 @@ export const REVALIDATE = "public, max-age=0, must-revalidate";
  */
 export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[] = [
   { path: "/assets/*", cacheControl: IMMUTABLE },
-  // Full feed archive pages: written once, never changed by publishing (README, "Static JSON API").
+  // Full feed archive pages: written once, never changed by publishing (docs/api.md).
   { path: "/archive/*", cacheControl: IMMUTABLE },
   { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
   // The search index's shards are folders named by the hash of what they index, its WebAssembly

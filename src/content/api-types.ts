@@ -1,7 +1,7 @@
 import type { Photo, Story, Topic } from "@/content/schema";
 
 /**
- * Shapes of the static JSON API under /api/ (DESIGN.md). The pipeline emits them; the client
+ * Shapes of the static JSON API under /api/ (docs/design.md). The pipeline emits them; the client
  * reads them. Summaries carry only what a card needs so a feed page stays small.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Story ids and topic slugs: lowercase letters and digits joined by single hyphens (DESIGN.md).
+ * Story ids and topic slugs: lowercase letters and digits joined by single hyphens (docs/design.md).
  * Free of zod so the client can use it too: a URL segment that can never name content is
  * "Page not found" without asking the server, and never becomes part of an API path.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONTENT_ID_MAX_LENGTH, CONTENT_ID_PATTERN } from "./content-id.ts";
 
 /**
- * The content contract of DESIGN.md as one zod schema. The pipeline validates `data/` with it
+ * The content contract of docs/design.md as one zod schema. The pipeline validates `data/` with it
  * at build time; the client only imports the inferred types (`import type`), so zod never
  * reaches the browser bundle.
  */

@@ -3,7 +3,7 @@
  *
  * react-router's `Link` also carries framework-mode machinery this app never uses (route
  * discovery, `prefetch="intent"` page links, view transitions); that code is about 4 KB gzip
- * of a 110 KB initial-JavaScript budget, so the app links through these instead. Following a
+ * of the initial JavaScript (budget: 100 KB as brotli), so the app links through these instead. Following a
  * link behaves the same: a plain click navigates in the app, while modified clicks (new tab,
  * new window, download) and `target`s other than `_self` are left to the browser.
  */

@@ -43,7 +43,7 @@ export function newsArticle(
 }
 
 /**
- * Bylines name a person ("By Jane Doe") or a desk or agency ("VOA News"); DESIGN.md writes
+ * Bylines name a person ("By Jane Doe") or a desk or agency ("VOA News"); docs/design.md writes
  * people with a leading "By", which is not part of their name.
  */
 function bylineAuthor(byline: string): Person | Organization {
