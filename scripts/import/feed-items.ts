@@ -2,18 +2,22 @@ import { XMLValidator } from "fast-xml-parser";
 import {
   type AnyFeed,
   type AtomFeed,
+  DetectError,
   type JsonFeed,
   parseFeed,
   parseJsonFeed,
+  type RdfFeed,
   type RssFeed,
 } from "feedsmith";
 import type { Block } from "../../src/content/schema.ts";
 import { cleanText, htmlToBlocks, htmlToText, textToBlocks } from "./html-blocks.ts";
 
 /**
- * Stage 1 of `npm run import`: one feed file (RSS 2.0, Atom 1.0 or JSON Feed 1.x) into items
- * in one shape, with every text already plain text and every body already blocks. Nothing
- * here decides what makes a valid story (import-feeds.ts does).
+ * Stage 1 of `npm run import`: one feed file into items in one shape, with every text already
+ * plain text and every body already blocks. feedsmith reads every format the issue asks for
+ * (RSS 0.9x and 2.0, RSS 0.9 and 1.0 as RDF, Atom 0.3 and 1.0, JSON Feed 1.0 and 1.1, with
+ * Atom 0.3's issued/modified as published/updated), so this file only maps its four shapes
+ * onto one. Nothing here decides what makes a valid story (story-from-item.ts does).
  */
 
 export type FeedImageRef = { url: string; alt?: string; credit?: string };
@@ -33,7 +37,15 @@ export type FeedItem = {
   image?: FeedImageRef;
 };
 
-export type ParsedFeed = { format: "rss" | "atom" | "json"; source?: string; items: FeedItem[] };
+export type ParsedFeed = {
+  format: "rss" | "rdf" | "atom" | "json";
+  source?: string;
+  /** The feed's own http(s) address (self link, id or site), which namespaces its ids. */
+  address?: string;
+  /** The feed's date, for items that have none. */
+  date?: string;
+  items: FeedItem[];
+};
 
 export type ReadFeedResult = { ok: true; feed: ParsedFeed } | { ok: false; message: string };
 
@@ -54,6 +66,14 @@ function atomBlocks(content: AtomFeed.Content | undefined): Block[] {
     ? htmlToBlocks(content.value)
     : textToBlocks(content.value);
 }
+
+const isHttp = (value: string | undefined): value is string =>
+  value !== undefined && /^https?:\/\/[^/\s]/i.test(value.trim());
+
+/** The first of `candidates` that is an absolute http(s) address. */
+const httpAddress = (...candidates: (string | undefined)[]) => candidates.find(isHttp)?.trim();
+
+const firstPresent = (...candidates: (string | undefined)[]) => candidates.find(present);
 
 const isImageType = (type: string | undefined) => type?.toLowerCase().startsWith("image/") ?? false;
 
@@ -115,9 +135,46 @@ function rssItems(feed: RssFeed.Feed<string>): ParsedFeed {
       ...(image ? { image } : {}),
     };
   });
+  const self = feed.atom?.links?.find((link) => link.rel === "self")?.href;
+  const address = httpAddress(self, feed.link);
+  const date = firstPresent(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0]);
   return {
     format: "rss",
     ...(present(feed.title) ? { source: htmlToText(feed.title) } : {}),
+    ...(address ? { address } : {}),
+    ...(date ? { date } : {}),
+    items,
+  };
+}
+
+/** RSS 0.9 and 1.0: RDF, with Dublin Core for dates, authors and language. */
+function rdfItems(feed: RdfFeed.Feed<string>): ParsedFeed {
+  const items = (feed.items ?? []).map((item, index): FeedItem => {
+    const description = item.description ?? "";
+    const encoded = item.content?.encoded;
+    const image = mediaImage(item.media as MediaHolder | undefined);
+    const published = firstPresent(item.dc?.dates?.[0], item.dcterms?.issued?.[0]);
+    const lang = firstPresent(item.dc?.languages?.[0], item.xml?.lang, feed.dc?.languages?.[0]);
+    return {
+      n: index + 1,
+      title: htmlToText(item.title ?? ""),
+      summary: htmlToText(description),
+      body: present(encoded) ? htmlToBlocks(encoded) : htmlToBlocks(description),
+      ...(present(item.link) ? { link: item.link.trim() } : {}),
+      ...(present(item.rdf?.about) ? { guid: item.rdf.about.trim() } : {}),
+      ...(published ? { published } : {}),
+      authors: (item.dc?.creators ?? []).map(cleanText).filter(Boolean),
+      ...(lang ? { lang } : {}),
+      ...(image ? { image } : {}),
+    };
+  });
+  const address = httpAddress(feed.rdf?.about, feed.link);
+  const date = firstPresent(feed.dc?.dates?.[0]);
+  return {
+    format: "rdf",
+    ...(present(feed.title) ? { source: htmlToText(feed.title) } : {}),
+    ...(address ? { address } : {}),
+    ...(date ? { date } : {}),
     items,
   };
 }
@@ -157,7 +214,16 @@ function atomItems(feed: AtomFeed.Feed<string>): ParsedFeed {
       ...(image ? { image } : {}),
     };
   });
-  return { format: "atom", ...(feed.title ? { source: atomText(feed.title) } : {}), items };
+  const self = feed.links?.find((link) => link.rel === "self")?.href;
+  const site = feed.links?.find((link) => !link.rel || link.rel === "alternate")?.href;
+  const address = httpAddress(self, feed.id, site);
+  return {
+    format: "atom",
+    ...(feed.title ? { source: atomText(feed.title) } : {}),
+    ...(address ? { address } : {}),
+    ...(present(feed.updated) ? { date: feed.updated } : {}),
+    items,
+  };
 }
 
 type JsonFeedItem = JsonFeed.Item<string> & { author?: JsonFeed.Author };
@@ -192,14 +258,58 @@ function jsonItems(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Author }): 
       ...(present(imageUrl) ? { image: { url: imageUrl } } : {}),
     };
   });
+  const address = httpAddress(feed.feed_url, feed.home_page_url);
   return {
     format: "json",
     ...(present(feed.title) ? { source: cleanText(feed.title) } : {}),
+    ...(address ? { address } : {}),
     items,
   };
 }
 
-const NOT_A_FEED = "not a feed; expected an RSS 2.0, Atom 1.0 or JSON Feed 1.x file";
+const NOT_A_FEED =
+  "not a feed; expected RSS 0.9x to 2.0, RSS 1.0 (RDF), Atom 0.3 or 1.0, or JSON Feed 1.x";
+
+/**
+ * A feed file's bytes as text: a byte order mark, else UTF-16 by its first "<", else the XML
+ * declaration's encoding (big5, windows-1252, …, as TextDecoder knows them), else UTF-8.
+ */
+export function decodeFeed(bytes: Uint8Array): string {
+  const [a, b, c, d] = bytes;
+  // UTF-32, which TextDecoder does not read: by its byte order mark or its first "<".
+  if (a === 0 && b === 0 && ((c === 0xfe && d === 0xff) || (c === 0 && d === 0x3c)))
+    return utf32(bytes, false);
+  if (
+    (a === 0xff && b === 0xfe && c === 0 && d === 0) ||
+    (a === 0x3c && b === 0 && c === 0 && d === 0)
+  )
+    return utf32(bytes, true);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes.subarray(3));
+  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (a === 0x3c && b === 0) return new TextDecoder("utf-16le").decode(bytes);
+  if (a === 0 && b === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  const label = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
+  if (label) {
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch {
+      // A label TextDecoder does not know: UTF-8 is the XML default.
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function utf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const points: number[] = [];
+  for (let at = 0; at + 4 <= bytes.length; at += 4) {
+    const point = view.getUint32(at, littleEndian);
+    points.push(point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? point : 0xfffd);
+  }
+  return String.fromCodePoint(...points).replace(/^\uFEFF/, "");
+}
 
 /** Reads one file's text. A file-level problem is one message; items are judged later. */
 export function readFeed(text: string): ReadFeedResult {
@@ -233,10 +343,18 @@ export function readFeed(text: string): ReadFeedResult {
   let parsed: AnyFeed<string>;
   try {
     parsed = parseFeed<string>(trimmed);
-  } catch {
-    return { ok: false, message: NOT_A_FEED };
+  } catch (error) {
+    // feedsmith tells a file that is no feed from a feed with nothing in it.
+    return {
+      ok: false,
+      message:
+        error instanceof DetectError
+          ? NOT_A_FEED
+          : "a feed with nothing to read: no title, link or items",
+    };
   }
   if (parsed.format === "rss") return { ok: true, feed: rssItems(parsed.feed) };
+  if (parsed.format === "rdf") return { ok: true, feed: rdfItems(parsed.feed) };
   if (parsed.format === "atom") return { ok: true, feed: atomItems(parsed.feed) };
-  return { ok: false, message: `${NOT_A_FEED} (this is ${parsed.format.toUpperCase()})` };
+  return { ok: true, feed: jsonItems(parsed.feed) };
 }
