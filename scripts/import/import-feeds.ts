@@ -1,8 +1,9 @@
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Story, storySchema } from "../../src/content/schema.ts";
+import { mapLimit } from "../content/map-limit.ts";
 import { feedImage } from "./feed-image.ts";
-import { decodeFeed, readFeed } from "./feed-items.ts";
+import { decodeFeed, type ReadFeedResult, readFeed } from "./feed-items.ts";
 import {
   decide,
   LEDGER_FILE,
@@ -36,10 +37,20 @@ export type ImportOptions = {
   now?: Date;
 };
 
+export type ImportFigures = {
+  files: number;
+  feedsRead: number;
+  items: number;
+  stories: number;
+  skipped: number;
+};
+
 export type ImportReport = {
   /** Problem and warning lines, in the order met. */
   problems: string[];
   summary: string;
+  /** What the summary says, as numbers (absent when the command was misused). */
+  figures?: ImportFigures;
   /** 1 when an item, image or file was skipped or the command was misused. */
   exitCode: 0 | 1;
 };
@@ -47,6 +58,9 @@ export type ImportReport = {
 const FEED_EXTENSIONS = /\.(xml|rss|atom|json|rdf)$/i;
 /** Far above any real feed file; a bound so a device or a runaway file is never read whole. */
 const MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+/** How many feed files are read, and story files written, at once. */
+const READ_AHEAD = 16;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -89,6 +103,23 @@ function schemaProblem(story: Story): string | undefined {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One feed file, read as a regular file of a bounded size, decoded and parsed. */
+async function readFeedFile(file: string): Promise<ReadFeedResult> {
+  try {
+    const bytes = await readRegularFile(file, MAX_FEED_BYTES);
+    if (bytes.ok) return readFeed(decodeFeed(bytes.bytes));
+    return {
+      ok: false,
+      message:
+        bytes.reason === "too-large"
+          ? `is over ${MAX_FEED_BYTES / 1024 / 1024} MB; not read`
+          : "is not a regular file; expected a feed file",
+    };
+  } catch (error) {
+    return { ok: false, message: `could not be read: ${messageOf(error)}` };
+  }
+}
 
 type Accepted = { story: Story; from: string; feed: string; image?: Buffer };
 
@@ -140,91 +171,83 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
   const files = await feedFiles(inputs, problems);
   const inputsMissing = problems.length > 0;
   let feedsRead = 0;
-  for (const file of files) {
-    let read: ReturnType<typeof readFeed>;
-    try {
-      const bytes = await readRegularFile(file, MAX_FEED_BYTES);
-      read = bytes.ok
-        ? readFeed(decodeFeed(bytes.bytes))
-        : {
-            ok: false,
-            message:
-              bytes.reason === "too-large"
-                ? `is over ${MAX_FEED_BYTES / 1024 / 1024} MB; not read`
-                : "is not a regular file; expected a feed file",
-          };
-    } catch (error) {
-      read = { ok: false, message: `could not be read: ${messageOf(error)}` };
-    }
-    if (!read.ok) {
-      problems.push(`${file}: ${read.message}`);
-      continue;
-    }
-    feedsRead++;
-    const { feed } = read;
-    // Ids of items whose link or guid is not an absolute URL are namespaced by this key.
-    // Without an address of its own, a feed is known by its folder's and its own name.
-    const feedKey =
-      feed.address ??
-      `file ${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)}`;
-    for (const item of feed.items) {
-      items++;
-      const at = `${file}: item ${item.n}`;
-      try {
-        const draft = storyFromItem(item, {
-          topics,
-          source: feed.source,
-          feedKey,
-          feedDate: feed.date,
-          now,
-        });
-        if (!draft.ok) {
+  // Files are read a few at a time ahead of the items (reading is mostly waiting), and
+  // their items then judged in order, so the lines come in the same order every time.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const chunk = files.slice(start, start + READ_AHEAD);
+    const reads = await mapLimit(chunk, READ_AHEAD, readFeedFile);
+    for (const [index, file] of chunk.entries()) {
+      const read = reads[index] ?? { ok: false, message: "could not be read" };
+      if (!read.ok) {
+        problems.push(`${file}: ${read.message}`);
+        continue;
+      }
+      feedsRead++;
+      const { feed } = read;
+      // Ids of items whose link or guid is not an absolute URL are namespaced by this key.
+      // Without an address of its own, a feed is known by its folder's and its own name.
+      const feedKey =
+        feed.address ??
+        `file ${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)}`;
+      for (const item of feed.items) {
+        items++;
+        const at = `${file}: item ${item.n}`;
+        try {
+          const draft = storyFromItem(item, {
+            topics,
+            source: feed.source,
+            feedKey,
+            feedDate: feed.date,
+            now,
+          });
+          if (!draft.ok) {
+            skipped++;
+            problems.push(`${at}: ${draft.message}; skipped`);
+            continue;
+          }
+          let { story } = draft;
+          if (draft.undated) {
+            // Dated at the time of import: a second import keeps the first one's date.
+            const earlier =
+              draft.undated.from === "import" ? await earlierDate(dataDir, story.id) : undefined;
+            if (earlier) story = { ...story, publishedAt: earlier };
+            const how =
+              draft.undated.from === "feed"
+                ? "dated as the feed"
+                : earlier
+                  ? "dated as when first imported"
+                  : "dated at the time of import";
+            problems.push(`${at}: ${draft.undated.reason}; ${how}, ${story.publishedAt}`);
+          }
+          const image = item.image ? await feedImage(item.image, file, story.headline) : undefined;
+          if (image?.kind === "remote") remote++;
+          if (image?.kind === "problem") {
+            imagesSkipped++;
+            problems.push(`${at}: ${image.message}`);
+          }
+          if (image?.kind === "local") story = withPhoto(story, image.photo);
+          const problem = schemaProblem(story);
+          if (problem) {
+            skipped++;
+            problems.push(`${at}: ${problem}; skipped`);
+            continue;
+          }
+          const earlier = accepted.get(story.id);
+          if (earlier) {
+            skipped++;
+            problems.push(`${at}: has the same link or guid as ${earlier.from}; skipped`);
+            continue;
+          }
+          accepted.set(story.id, {
+            story,
+            from: at,
+            feed: feedKey,
+            ...(image?.kind === "local" ? { image: image.bytes } : {}),
+          });
+        } catch (error) {
           skipped++;
-          problems.push(`${at}: ${draft.message}; skipped`);
-          continue;
+          problems.push(`${at}: could not be imported (${messageOf(error)}); skipped`);
         }
-        let { story } = draft;
-        if (draft.undated) {
-          // Dated at the time of import: a second import keeps the first one's date.
-          const earlier =
-            draft.undated.from === "import" ? await earlierDate(dataDir, story.id) : undefined;
-          if (earlier) story = { ...story, publishedAt: earlier };
-          const how =
-            draft.undated.from === "feed"
-              ? "dated as the feed"
-              : earlier
-                ? "dated as when first imported"
-                : "dated at the time of import";
-          problems.push(`${at}: ${draft.undated.reason}; ${how}, ${story.publishedAt}`);
-        }
-        const image = item.image ? await feedImage(item.image, file, story.headline) : undefined;
-        if (image?.kind === "remote") remote++;
-        if (image?.kind === "problem") {
-          imagesSkipped++;
-          problems.push(`${at}: ${image.message}`);
-        }
-        if (image?.kind === "local") story = withPhoto(story, image.photo);
-        const problem = schemaProblem(story);
-        if (problem) {
-          skipped++;
-          problems.push(`${at}: ${problem}; skipped`);
-          continue;
-        }
-        const earlier = accepted.get(story.id);
-        if (earlier) {
-          skipped++;
-          problems.push(`${at}: has the same link or guid as ${earlier.from}; skipped`);
-          continue;
-        }
-        accepted.set(story.id, {
-          story,
-          from: at,
-          feed: feedKey,
-          ...(image?.kind === "local" ? { image: image.bytes } : {}),
-        });
-      } catch (error) {
-        skipped++;
-        problems.push(`${at}: could not be imported (${messageOf(error)}); skipped`);
       }
     }
   }
@@ -247,7 +270,12 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
   // import; anything skipped, or a misuse, does.
   const failed =
     skipped > 0 || imagesSkipped > 0 || failedFiles > 0 || counts.failed > 0 || inputsMissing;
-  return { problems, summary: parts.join("; "), exitCode: failed ? 1 : 0 };
+  return {
+    problems,
+    summary: parts.join("; "),
+    figures: { files: files.length, feedsRead, items, stories: accepted.size, skipped },
+    exitCode: failed ? 1 : 0,
+  };
 }
 
 type WriteCounts = {
@@ -258,10 +286,49 @@ type WriteCounts = {
   failed: number;
 };
 
+type Outcome =
+  | { kind: "new" | "updated" | "unchanged"; json: string }
+  | { kind: "kept"; line: string }
+  | { kind: "failed"; line: string };
+
+/** One story's file (and its picture first), unless it may not be replaced. */
+async function writeStory(
+  dataDir: string,
+  { story, from, feed, image }: Accepted,
+  ledger: Ledger,
+  overwrite: boolean,
+): Promise<Outcome> {
+  const target = path.join(dataDir, "stories", `${story.id}.json`);
+  const json = `${JSON.stringify(story, null, 2)}\n`;
+  try {
+    const existing = await readIfPresent(target);
+    const decision = decide(existing, json, ledger.get(story.id), feed, overwrite);
+    if (decision.kind === "kept")
+      return {
+        kind: "kept",
+        line: `${from}: stories/${story.id}.json ${decision.why}; kept as it is (--overwrite replaces it)`,
+      };
+    if (decision.write) {
+      if (image && story.photo) {
+        const picture = path.join(dataDir, story.photo.src);
+        await mkdir(path.dirname(picture), { recursive: true });
+        if (!(await readIfPresent(picture))?.equals(image)) await writeAtomically(picture, image);
+      }
+      await writeAtomically(target, json);
+    }
+    return { kind: decision.kind, json };
+  } catch (error) {
+    return {
+      kind: "failed",
+      line: `${from}: stories/${story.id}.json could not be written: ${messageOf(error)}`,
+    };
+  }
+}
+
 /**
- * Images first, then the stories that name them, then the ledger. A story that may not be
- * replaced is kept, with a line saying why; a write that fails is a line too, and the others
- * are still written.
+ * Each story's picture, then the story, a few at a time; then the ledger. A story that may not
+ * be replaced is kept, with a line saying why; a write that fails is a line too, and the
+ * others are still written. Lines come in the items' order.
  */
 async function writeStories(
   dataDir: string,
@@ -271,39 +338,24 @@ async function writeStories(
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { new: 0, updated: 0, unchanged: 0, kept: 0, failed: 0 };
   const ledger: Ledger = await readLedger(dataDir);
-  let ledgerChanged = false;
   await mkdir(path.join(dataDir, "stories"), { recursive: true });
-  for (const { story, from, feed, image } of accepted) {
-    const target = path.join(dataDir, "stories", `${story.id}.json`);
-    const json = `${JSON.stringify(story, null, 2)}\n`;
-    try {
-      const existing = await readIfPresent(target);
-      const decision = decide(existing, json, ledger.get(story.id), feed, overwrite);
-      if (decision.kind === "kept") {
-        counts.kept++;
-        problems.push(
-          `${from}: stories/${story.id}.json ${decision.why}; kept as it is (--overwrite replaces it)`,
-        );
-        continue;
-      }
-      if (decision.write) {
-        if (image && story.photo) {
-          const picture = path.join(dataDir, story.photo.src);
-          await mkdir(path.dirname(picture), { recursive: true });
-          if (!(await readIfPresent(picture))?.equals(image)) await writeAtomically(picture, image);
-        }
-        await writeAtomically(target, json);
-      }
-      counts[decision.kind]++;
-      const entry = { feed, sha256: sha256(json) };
-      const known = ledger.get(story.id);
-      if (decision.write || !known) {
-        ledger.set(story.id, entry);
-        ledgerChanged ||= known?.sha256 !== entry.sha256 || known.feed !== feed;
-      }
-    } catch (error) {
-      counts.failed++;
-      problems.push(`${from}: stories/${story.id}.json could not be written: ${messageOf(error)}`);
+  const outcomes = await mapLimit(accepted, READ_AHEAD, (entry) =>
+    writeStory(dataDir, entry, ledger, overwrite),
+  );
+  let ledgerChanged = false;
+  for (const [index, outcome] of outcomes.entries()) {
+    counts[outcome.kind]++;
+    if ("line" in outcome) {
+      problems.push(outcome.line);
+      continue;
+    }
+    const { story, feed } = accepted[index] as Accepted;
+    const known = ledger.get(story.id);
+    const entry = { feed, sha256: sha256(outcome.json) };
+    // An unchanged file the ledger does not know yet is recorded as this feed's.
+    if (outcome.kind !== "unchanged" || !known) {
+      ledgerChanged ||= known?.sha256 !== entry.sha256 || known.feed !== feed;
+      ledger.set(story.id, entry);
     }
   }
   try {
