@@ -160,3 +160,23 @@ describe("pictures named by a feed", () => {
     expect(await importedImages()).toEqual([]);
   });
 });
+
+describe("feed files that are not files", () => {
+  it("refuses a FIFO and a device with a line each, and follows a symlink to a feed", async () => {
+    const feed = await feedNaming(["images/ferry.png"]);
+    const link = path.join(root, "linked.xml");
+    await symlink(feed, link);
+    const fifo = path.join(feeds, "fifo.xml");
+    execFileSync("mkfifo", [fifo]);
+    const report = await importFeeds({
+      dataDir: data.dir,
+      inputs: [fifo, "/dev/urandom", link],
+      topics: ["world"],
+    });
+    expect(report.problems).toEqual([
+      `${fifo}: is not a regular file; expected a feed file`,
+      "/dev/urandom: is not a regular file; expected a feed file",
+    ]);
+    expect(report.summary).toMatch(/^import: 1 story of 1 item from 1 feed .*; 2 files not read$/);
+  });
+});

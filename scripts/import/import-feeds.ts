@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Story, storySchema } from "../../src/content/schema.ts";
 import { mapLimit } from "../content/map-limit.ts";
@@ -107,7 +107,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** One feed file, read as a regular file of a bounded size, decoded and parsed. */
 async function readFeedFile(file: string): Promise<ReadFeedResult> {
   try {
-    const bytes = await readRegularFile(file, MAX_FEED_BYTES);
+    // A feed is named on the command line, so a symlink to it is followed; what it names
+    // must still be a regular file of a bounded size.
+    const real = await realpath(file).catch(() => undefined);
+    if (!real) return { ok: false, message: "not found; expected a feed file" };
+    const bytes = await readRegularFile(real, MAX_FEED_BYTES);
     if (bytes.ok) return readFeed(decodeFeed(bytes.bytes));
     return {
       ok: false,
@@ -189,6 +193,8 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
       const feedKey =
         feed.address ??
         `file ${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)}`;
+      // Pictures are looked for beside the feed itself, not beside a symlink to it.
+      const realFile = await realpath(file).catch(() => file);
       for (const item of feed.items) {
         items++;
         const at = `${file}: item ${item.n}`;
@@ -219,7 +225,9 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
                   : "dated at the time of import";
             problems.push(`${at}: ${draft.undated.reason}; ${how}, ${story.publishedAt}`);
           }
-          const image = item.image ? await feedImage(item.image, file, story.headline) : undefined;
+          const image = item.image
+            ? await feedImage(item.image, realFile, story.headline)
+            : undefined;
           if (image?.kind === "remote") remote++;
           if (image?.kind === "problem") {
             imagesSkipped++;

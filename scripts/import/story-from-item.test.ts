@@ -147,6 +147,14 @@ describe("items a strict importer would skip", () => {
     );
   });
 
+  it("names a story by its absolute address first, and drops an update dated ahead", () => {
+    const byGuid = story({ link: "/news/1", guid: "https://wire.example/news/1" }).story;
+    expect(byGuid.id).toBe(storyId("https://wire.example/news/1"));
+    const ahead = story({ updated: "2024-09-25T00:00:00Z" }).story;
+    expect(ahead.updatedAt).toBeUndefined();
+    expect(story({ updated: "2024-09-18T00:00:00Z" }).story.updatedAt).toBe("2024-09-18T00:00:00Z");
+  });
+
   it("shortens or splits every field over its limit instead of skipping the item", () => {
     const words = (n: number) => "word ".repeat(n).trim();
     const { story: made } = story({

@@ -239,8 +239,13 @@ export function storyFromItem(item: FeedItem, context: StoryContext): StoryDraft
       message: `date ${publishedAt} is more than a day in the future; expected a date of publication`,
     };
   // Without a link or guid, the item's own words are all that can name it again next time.
+  // An absolute address names the story wherever it is read from; prefer it to a relative
+  // link or a bare guid, which only name it within this feed.
   const address =
-    item.link ?? item.guid ?? `untitled:${item.title}\n${item.published ?? ""}\n${text}`;
+    [item.link, item.guid].find((candidate) => candidate && isAbsoluteHttp(candidate)) ??
+    item.link ??
+    item.guid ??
+    `untitled:${item.title}\n${item.published ?? ""}\n${text}`;
 
   const body =
     item.body.length > 0
@@ -258,7 +263,11 @@ export function storyFromItem(item: FeedItem, context: StoryContext): StoryDraft
     summary: shorten(summarySource, LIMITS.summary),
     topics: context.topics,
     publishedAt,
-    ...(updated && Date.parse(updated) > Date.parse(publishedAt) ? { updatedAt: updated } : {}),
+    ...(updated &&
+    Date.parse(updated) > Date.parse(publishedAt) &&
+    Date.parse(updated) <= context.now.getTime() + FUTURE_TOLERANCE_MS
+      ? { updatedAt: updated }
+      : {}),
     ...(byline ? { byline } : {}),
     ...(context.source ? { source: shorten(context.source, LIMITS.source) } : {}),
     ...(lang ? { lang } : {}),
