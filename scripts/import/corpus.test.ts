@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../content/load-content.ts";
 import { createFixture, type Fixture } from "../content/test-fixture.ts";
-import { decodeFeed, readFeed } from "./feed-items.ts";
+import { decodeFeed } from "./decode-feed.ts";
+import { readFeed } from "./feed-items.ts";
 import { type ImportReport, importFeeds } from "./import-feeds.ts";
 
 /**

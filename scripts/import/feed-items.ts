@@ -107,76 +107,102 @@ function mediaImage(media: MediaHolder | undefined): FeedImageRef | undefined {
   return thumbnail ? { url: thumbnail } : undefined;
 }
 
-function rssItems(feed: RssFeed.Feed<string>): ParsedFeed {
-  const items = (feed.items ?? []).map((item, index): FeedItem => {
-    const description = item.description ?? "";
-    const encoded = item.content?.encoded;
-    const enclosure = item.enclosures?.find((entry) => isImageType(entry.type) && entry.url);
-    const image =
-      mediaImage(item.media as MediaHolder | undefined) ??
-      (enclosure?.url ? { url: enclosure.url } : undefined);
-    const authors =
-      item.dc?.creators ?? item.authors?.map((person) => person.name ?? person.email ?? "") ?? [];
-    return {
-      n: index + 1,
-      // RSS titles are often entity-encoded HTML (<em>, &amp;amp;): read them as HTML.
-      title: htmlToText(item.title ?? ""),
-      summary: htmlToText(description),
-      body: present(encoded) ? htmlToBlocks(encoded) : htmlToBlocks(description),
-      ...(present(item.link) ? { link: item.link.trim() } : {}),
-      ...(present(item.guid?.value) ? { guid: item.guid.value.trim() } : {}),
-      ...(present(item.pubDate ?? item.dc?.dates?.[0])
-        ? { published: item.pubDate ?? item.dc?.dates?.[0] }
-        : {}),
-      authors: authors.map(cleanText).filter(Boolean),
-      ...(present(item.xml?.lang ?? item.dc?.languages?.[0] ?? feed.language)
-        ? { lang: item.xml?.lang ?? item.dc?.languages?.[0] ?? feed.language }
-        : {}),
-      ...(image ? { image } : {}),
-    };
-  });
-  const self = feed.atom?.links?.find((link) => link.rel === "self")?.href;
-  const address = httpAddress(self, feed.link);
-  const date = firstPresent(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0]);
+/** What RSS 0.9x-2.0 and RDF items both hold, as raw strings: one mapping serves both. */
+type RssLikeItem = {
+  title?: string;
+  description?: string;
+  encoded?: string;
+  link?: string;
+  guid?: string;
+  published?: string;
+  authors: string[];
+  lang?: string;
+  image?: FeedImageRef;
+};
+
+function rssLikeItem(raw: RssLikeItem, index: number): FeedItem {
+  const description = raw.description ?? "";
   return {
-    format: "rss",
-    ...(present(feed.title) ? { source: htmlToText(feed.title) } : {}),
+    n: index + 1,
+    // RSS titles are often entity-encoded HTML (<em>, &amp;amp;): read them as HTML.
+    title: htmlToText(raw.title ?? ""),
+    summary: htmlToText(description),
+    body: present(raw.encoded) ? htmlToBlocks(raw.encoded) : htmlToBlocks(description),
+    ...(present(raw.link) ? { link: raw.link.trim() } : {}),
+    ...(present(raw.guid) ? { guid: raw.guid.trim() } : {}),
+    ...(present(raw.published) ? { published: raw.published } : {}),
+    authors: raw.authors.map(cleanText).filter(Boolean),
+    ...(present(raw.lang) ? { lang: raw.lang } : {}),
+    ...(raw.image ? { image: raw.image } : {}),
+  };
+}
+
+function rssLikeFeed(
+  format: "rss" | "rdf",
+  title: string | undefined,
+  address: string | undefined,
+  date: string | undefined,
+  items: FeedItem[],
+): ParsedFeed {
+  return {
+    format,
+    ...(present(title) ? { source: htmlToText(title) } : {}),
     ...(address ? { address } : {}),
     ...(date ? { date } : {}),
     items,
   };
 }
 
+function rssItems(feed: RssFeed.Feed<string>): ParsedFeed {
+  const items = (feed.items ?? []).map((item, index) => {
+    const enclosure = item.enclosures?.find((entry) => isImageType(entry.type) && entry.url);
+    const image =
+      mediaImage(item.media as MediaHolder | undefined) ??
+      (enclosure?.url ? { url: enclosure.url } : undefined);
+    return rssLikeItem(
+      {
+        title: item.title,
+        description: item.description,
+        encoded: item.content?.encoded,
+        link: item.link,
+        guid: item.guid?.value,
+        published: firstPresent(item.pubDate, item.dc?.dates?.[0]),
+        authors:
+          item.dc?.creators ??
+          item.authors?.map((person) => person.name ?? person.email ?? "") ??
+          [],
+        lang: firstPresent(item.xml?.lang, item.dc?.languages?.[0], feed.language),
+        ...(image ? { image } : {}),
+      },
+      index,
+    );
+  });
+  const self = feed.atom?.links?.find((link) => link.rel === "self")?.href;
+  const date = firstPresent(feed.pubDate, feed.lastBuildDate, feed.dc?.dates?.[0]);
+  return rssLikeFeed("rss", feed.title, httpAddress(self, feed.link), date, items);
+}
+
 /** RSS 0.9 and 1.0: RDF, with Dublin Core for dates, authors and language. */
 function rdfItems(feed: RdfFeed.Feed<string>): ParsedFeed {
-  const items = (feed.items ?? []).map((item, index): FeedItem => {
-    const description = item.description ?? "";
-    const encoded = item.content?.encoded;
+  const items = (feed.items ?? []).map((item, index) => {
     const image = mediaImage(item.media as MediaHolder | undefined);
-    const published = firstPresent(item.dc?.dates?.[0], item.dcterms?.issued?.[0]);
-    const lang = firstPresent(item.dc?.languages?.[0], item.xml?.lang, feed.dc?.languages?.[0]);
-    return {
-      n: index + 1,
-      title: htmlToText(item.title ?? ""),
-      summary: htmlToText(description),
-      body: present(encoded) ? htmlToBlocks(encoded) : htmlToBlocks(description),
-      ...(present(item.link) ? { link: item.link.trim() } : {}),
-      ...(present(item.rdf?.about) ? { guid: item.rdf.about.trim() } : {}),
-      ...(published ? { published } : {}),
-      authors: (item.dc?.creators ?? []).map(cleanText).filter(Boolean),
-      ...(lang ? { lang } : {}),
-      ...(image ? { image } : {}),
-    };
+    return rssLikeItem(
+      {
+        title: item.title,
+        description: item.description,
+        encoded: item.content?.encoded,
+        link: item.link,
+        guid: item.rdf?.about,
+        published: firstPresent(item.dc?.dates?.[0], item.dcterms?.issued?.[0]),
+        authors: item.dc?.creators ?? [],
+        lang: firstPresent(item.dc?.languages?.[0], item.xml?.lang, feed.dc?.languages?.[0]),
+        ...(image ? { image } : {}),
+      },
+      index,
+    );
   });
   const address = httpAddress(feed.rdf?.about, feed.link);
-  const date = firstPresent(feed.dc?.dates?.[0]);
-  return {
-    format: "rdf",
-    ...(present(feed.title) ? { source: htmlToText(feed.title) } : {}),
-    ...(address ? { address } : {}),
-    ...(date ? { date } : {}),
-    items,
-  };
+  return rssLikeFeed("rdf", feed.title, address, firstPresent(feed.dc?.dates?.[0]), items);
 }
 
 function atomItems(feed: AtomFeed.Feed<string>): ParsedFeed {
@@ -269,47 +295,6 @@ function jsonItems(feed: JsonFeed.Feed<string> & { author?: JsonFeed.Author }): 
 
 const NOT_A_FEED =
   "not a feed; expected RSS 0.9x to 2.0, RSS 1.0 (RDF), Atom 0.3 or 1.0, or JSON Feed 1.x";
-
-/**
- * A feed file's bytes as text: a byte order mark, else UTF-16 by its first "<", else the XML
- * declaration's encoding (big5, windows-1252, …, as TextDecoder knows them), else UTF-8.
- */
-export function decodeFeed(bytes: Uint8Array): string {
-  const [a, b, c, d] = bytes;
-  // UTF-32, which TextDecoder does not read: by its byte order mark or its first "<".
-  if (a === 0 && b === 0 && ((c === 0xfe && d === 0xff) || (c === 0 && d === 0x3c)))
-    return utf32(bytes, false);
-  if (
-    (a === 0xff && b === 0xfe && c === 0 && d === 0) ||
-    (a === 0x3c && b === 0 && c === 0 && d === 0)
-  )
-    return utf32(bytes, true);
-  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder().decode(bytes.subarray(3));
-  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (a === 0x3c && b === 0) return new TextDecoder("utf-16le").decode(bytes);
-  if (a === 0 && b === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
-  const label = /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
-  if (label) {
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      // A label TextDecoder does not know: UTF-8 is the XML default.
-    }
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-function utf32(bytes: Uint8Array, littleEndian: boolean): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const points: number[] = [];
-  for (let at = 0; at + 4 <= bytes.length; at += 4) {
-    const point = view.getUint32(at, littleEndian);
-    points.push(point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? point : 0xfffd);
-  }
-  return String.fromCodePoint(...points).replace(/^\uFEFF/, "");
-}
 
 /** Reads one file's text. A file-level problem is one message; items are judged later. */
 export function readFeed(text: string): ReadFeedResult {
