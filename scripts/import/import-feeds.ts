@@ -351,7 +351,7 @@ async function writeStories(
   const outcomes = await mapLimit(accepted, READ_AHEAD, (entry) =>
     writeStory(dataDir, entry, ledger, overwrite),
   );
-  let ledgerChanged = false;
+  const changes: Ledger = new Map();
   for (const [index, outcome] of outcomes.entries()) {
     counts[outcome.kind]++;
     if ("line" in outcome) {
@@ -362,13 +362,14 @@ async function writeStories(
     const known = ledger.get(story.id);
     const entry = { feed, sha256: sha256(outcome.json) };
     // An unchanged file the ledger does not know yet is recorded as this feed's.
-    if (outcome.kind !== "unchanged" || !known) {
-      ledgerChanged ||= known?.sha256 !== entry.sha256 || known.feed !== feed;
-      ledger.set(story.id, entry);
-    }
+    if (
+      (outcome.kind !== "unchanged" || !known) &&
+      (known?.sha256 !== entry.sha256 || known.feed !== feed)
+    )
+      changes.set(story.id, entry);
   }
   try {
-    if (ledgerChanged) await writeLedger(dataDir, ledger);
+    if (changes.size > 0) await writeLedger(dataDir, changes);
   } catch (error) {
     problems.push(`${dataDir}/${LEDGER_FILE}: could not be written: ${messageOf(error)}`);
   }

@@ -167,3 +167,24 @@ describe("npm run import on items that used to stop it", () => {
     // A process of its own starts slowly on a busy machine; this is not a timing.
   }, 60_000);
 });
+
+describe("imports at the same time", () => {
+  it("share no temporary name: four imports of the same feeds at once all write, and leave no dot-file", async () => {
+    const feed = await writeFeed(
+      "alpha",
+      "https://alpha.example/",
+      Array.from({ length: 40 }, (_, index) => ({
+        title: `Story ${index}`,
+        link: `https://alpha.example/${index}`,
+      })),
+    );
+    const reports = await Promise.all([run([feed]), run([feed]), run([feed]), run([feed])]);
+    for (const report of reports) {
+      expect(report.problems).toEqual([]);
+      expect(report.figures?.stories).toBe(40);
+    }
+    expect(await stories()).toHaveLength(40);
+    const left = (await readdir(data.at("stories"))).filter((name) => name.startsWith("."));
+    expect(left).toEqual([]);
+  });
+});

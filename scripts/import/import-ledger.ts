@@ -31,7 +31,13 @@ export async function readLedger(dataDir: string): Promise<Ledger> {
   }
 }
 
-export async function writeLedger(dataDir: string, ledger: Ledger): Promise<void> {
+/**
+ * Records `changes` in the ledger. The ledger is read again just before, so that another
+ * import that finished meanwhile keeps its entries (the window left is the write itself).
+ */
+export async function writeLedger(dataDir: string, changes: Ledger): Promise<void> {
+  const ledger = await readLedger(dataDir);
+  for (const [id, entry] of changes) ledger.set(id, entry);
   const sorted = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeAtomically(path.join(dataDir, LEDGER_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }
