@@ -25,7 +25,11 @@ let feeds: string;
 beforeEach(async () => {
   data = await createFixture();
   feeds = await mkdtemp(path.join(tmpdir(), "dispatch-feeds-"));
-  await cp(FIXTURES, feeds, { recursive: true });
+  // The feeds beside this test, not the corpus folder (corpus.test.ts imports that).
+  await cp(FIXTURES, feeds, {
+    recursive: true,
+    filter: (source) => !source.startsWith(path.join(FIXTURES, "corpus")),
+  });
   // Files that are not feeds sit beside the feeds; written here because no linter would let
   // them into the repository.
   await writeFile(
@@ -49,7 +53,9 @@ afterEach(async () => {
   await rm(feeds, { recursive: true, force: true });
 });
 
-const run = () => importFeeds({ dataDir: data.dir, inputs: [feeds], topics: ["world"] });
+/** The import's time, for items without a date: fixed, so that messages and files are too. */
+const NOW = new Date("2024-09-20T12:00:00Z");
+const run = () => importFeeds({ dataDir: data.dir, inputs: [feeds], topics: ["world"], now: NOW });
 
 /** Every file under the data folder with its bytes, to compare two imports. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -78,23 +84,24 @@ describe("npm run import", () => {
     const report = await run();
     const at = (name: string) => path.join(feeds, name);
     expect(report.problems).toEqual([
-      `${at("atom.xml")}: item 3: image images/missing.jpg not found (looked for ${at("images/missing.jpg")}); imported without a photo`,
+      `${at("atom.xml")}: item 3: image images/missing.jpg is not a regular file inside the feed's folder; imported without a photo`,
       `${at("broken.json")}: broken JSON: Expected double-quoted property name in JSON at position 92`,
       `${at("broken.xml")}: broken XML at line 3, column 30: Expected closing tag 'item' (opened in line 3, col 1) instead of closing tag 'channel'.`,
-      `${at("cms-rss.xml")}: item 4: has no title; expected a non-empty title; skipped`,
-      `${at("cms-rss.xml")}: item 5: has no date; expected pubDate, published or date_published; skipped`,
-      `${at("cms-rss.xml")}: item 6: date "the day after tomorrow" is neither RFC 822 nor ISO 8601; skipped`,
-      `${at("cms-rss.xml")}: item 7: image address javascript:alert(1) is neither a file nor an http(s) URL; imported without a photo`,
-      `${at("json-feed.json")}: item 4: has no date; expected pubDate, published or date_published; skipped`,
-      `${at("not-a-feed.json")}: not a feed; expected an RSS 2.0, Atom 1.0 or JSON Feed 1.x file (JSON without "version": "https://jsonfeed.org/version/1.1")`,
-      `${at("notes.xml")}: not a feed; expected an RSS 2.0, Atom 1.0 or JSON Feed 1.x file`,
+      `${at("cms-rss.xml")}: item 5: has no date (pubDate, published or date_published); dated at the time of import, 2024-09-20T12:00:00Z`,
+      `${at("cms-rss.xml")}: item 6: date "the day after tomorrow" is neither RFC 822 nor ISO 8601; dated at the time of import, 2024-09-20T12:00:00Z`,
+      `${at("cms-rss.xml")}: item 7: image javascript:alert(1) is neither a path inside the feed's folder nor an http(s) URL; imported without a photo`,
+      `${at("json-feed.json")}: item 4: has no date (pubDate, published or date_published); dated at the time of import, 2024-09-20T12:00:00Z`,
+      `${at("not-a-feed.json")}: not a feed; expected RSS 0.9x to 2.0, RSS 1.0 (RDF), Atom 0.3 or 1.0, or JSON Feed 1.x (JSON without "version": "https://jsonfeed.org/version/1.1")`,
+      `${at("notes.xml")}: not a feed; expected RSS 0.9x to 2.0, RSS 1.0 (RDF), Atom 0.3 or 1.0, or JSON Feed 1.x`,
     ]);
     expect(report.exitCode).toBe(1);
     expect(report.summary).toBe(
-      `import: 11 stories from 3 feeds into ${data.dir}/ (11 new, 0 updated, 0 unchanged); 4 items skipped; 2 local images not imported; 2 remote images not fetched (the import never uses the network), so those stories have no photo; 4 files not read`,
+      `import: 15 stories of 15 items from 3 feeds into ${data.dir}/ (15 new, 0 updated, 0 unchanged); 2 local images not imported; 2 remote images not fetched (the import never uses the network), so those stories have no photo; 4 files not read`,
     );
+    // An item without a title is headed by its first sentence.
+    expect((await imported()).map((story) => story.headline)).toContain("An item without a title.");
     const stories = await imported();
-    expect(stories).toHaveLength(11);
+    expect(stories).toHaveLength(15);
     for (const story of stories) expect(story.id).toMatch(CONTENT_ID_PATTERN);
   });
 
@@ -238,7 +245,7 @@ describe("npm run import", () => {
     await run();
     const first = await snapshot(data.dir);
     const again = await run();
-    expect(again.summary).toContain("(0 new, 0 updated, 11 unchanged)");
+    expect(again.summary).toContain("(0 new, 0 updated, 15 unchanged)");
     expect(await snapshot(data.dir)).toEqual(first);
 
     const rss = path.join(feeds, "cms-rss.xml");
@@ -247,14 +254,18 @@ describe("npm run import", () => {
       (await readFile(rss, "utf8")).replace("Market prices steady", "Market prices rise"),
     );
     const changed = await run();
-    expect(changed.summary).toContain("(0 new, 1 updated, 10 unchanged)");
+    expect(changed.summary).toContain("(0 new, 1 updated, 14 unchanged)");
     const after = await snapshot(data.dir);
     const differing = [...after.keys()].filter((file) => after.get(file) !== first.get(file));
-    expect(differing).toEqual([
+    // The story and the ledger's hash of it, which tells a later import the file is its own.
+    expect(differing.sort()).toEqual([
+      ".import-ledger.json",
       expect.stringMatching(/^stories\/2024-09-market-prices-steady-[0-9a-f]{10}\.json$/),
     ]);
     // No temporary file is left beside the stories or images.
-    expect([...after.keys()].filter((file) => path.basename(file).startsWith("."))).toEqual([]);
+    expect(
+      [...after.keys()].filter((file) => /^\.|\/\./.test(file) && file !== ".import-ledger.json"),
+    ).toEqual([]);
   });
 
   it("leaves content that passes the content check, and builds feeds and the API from it", async () => {
@@ -262,7 +273,7 @@ describe("npm run import", () => {
     const result = await loadContent(data.dir);
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;
-    expect(result.content.stories).toHaveLength(12);
+    expect(result.content.stories).toHaveLength(16);
     const api = buildApi(result.content);
     expect(api.get("api/feeds/world/head.json")).toContain(
       "Harbour ferry returns after winter repairs",

@@ -1,38 +1,69 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import sharp, { type Metadata } from "sharp";
-import { type Photo, type Story, storySchema } from "../../src/content/schema.ts";
-import { type FeedImageRef, readFeed } from "./feed-items.ts";
-import { storyFromItem } from "./story-from-item.ts";
+import { type Story, storySchema } from "../../src/content/schema.ts";
+import { mapLimit } from "../content/map-limit.ts";
+import { decodeFeed } from "./decode-feed.ts";
+import { feedImage } from "./feed-image.ts";
+import { type ReadFeedResult, readFeed } from "./feed-items.ts";
+import {
+  decide,
+  LEDGER_FILE,
+  type Ledger,
+  readLedger,
+  sha256,
+  writeAtomically,
+  writeLedger,
+} from "./import-ledger.ts";
+import { readRegularFile } from "./local-file.ts";
+import { storyFromItem, withPhoto } from "./story-from-item.ts";
 
 /**
  * `npm run import`: feed files into story files in the data folder. Each problem is one line,
- * `<file>: item <n>: <message>`, and the other items are still imported. Every file is written
+ * `<file>: item <n>: <message>`; every item is imported or skipped on its own, so no item,
+ * image or file can stop the others, and the summary is always made. Every file is written
  * beside its final name under a dot-name (which the content loader ignores) and renamed into
  * place, so an interrupted import never leaves half a story; unchanged stories are not
- * rewritten at all, so a second import of the same feed changes nothing.
+ * rewritten at all, so a second import of the same feed changes nothing. A story from another
+ * feed, or one an editor changed since it was imported, is kept (import-ledger.ts) unless
+ * `overwrite` is set.
  */
 
-export type ImportOptions = { dataDir: string; inputs: string[]; topics: string[] };
+export type ImportOptions = {
+  dataDir: string;
+  inputs: string[];
+  topics: string[];
+  /** Replace stories from other feeds and ones an editor changed since their import. */
+  overwrite?: boolean;
+  /** The import's time (for items without a date); now unless a test says otherwise. */
+  now?: Date;
+};
+
+export type ImportFigures = {
+  files: number;
+  feedsRead: number;
+  items: number;
+  stories: number;
+  skipped: number;
+};
 
 export type ImportReport = {
-  /** Problem lines, in the order met. */
+  /** Problem and warning lines, in the order met. */
   problems: string[];
   summary: string;
+  /** What the summary says, as numbers (absent when the command was misused). */
+  figures?: ImportFigures;
   /** 1 when an item, image or file was skipped or the command was misused. */
   exitCode: 0 | 1;
 };
 
-const FEED_EXTENSIONS = /\.(xml|rss|atom|json)$/i;
-const IMAGE_FOLDER = "images/imported";
-const IMAGE_EXTENSION: Record<string, string> = {
-  jpeg: "jpg",
-  png: "png",
-  webp: "webp",
-  heif: "avif",
-};
+const FEED_EXTENSIONS = /\.(xml|rss|atom|json|rdf)$/i;
+/** Far above any real feed file; a bound so a device or a runaway file is never read whole. */
+const MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+/** How many feed files are read, and story files written, at once. */
+const READ_AHEAD = 16;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The files to read: named files as given, folders' feed files in name order. */
 async function feedFiles(inputs: string[], problems: string[]): Promise<string[]> {
@@ -42,7 +73,7 @@ async function feedFiles(inputs: string[], problems: string[]): Promise<string[]
       if ((await stat(input)).isDirectory()) {
         const names = (await readdir(input)).filter((name) => FEED_EXTENSIONS.test(name)).sort();
         if (names.length === 0)
-          problems.push(`${input}: no .xml, .rss, .atom or .json files in this folder`);
+          problems.push(`${input}: no .xml, .rss, .atom, .rdf or .json files in this folder`);
         files.push(...names.map((name) => path.join(input, name)));
       } else {
         files.push(input);
@@ -54,82 +85,12 @@ async function feedFiles(inputs: string[], problems: string[]): Promise<string[]
   return files;
 }
 
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 async function readIfPresent(file: string): Promise<Buffer | undefined> {
   try {
     return await readFile(file);
   } catch {
     return undefined;
   }
-}
-
-type ImageResult =
-  | { kind: "local"; photo: Photo; bytes: Buffer }
-  | { kind: "remote" }
-  | { kind: "problem"; message: string };
-
-/**
- * A local image (a path relative to the feed file, an absolute path or a file: URL) is read
- * and measured; a remote one is left alone, since the import never uses the network.
- */
-async function localImage(
-  ref: FeedImageRef,
-  feedFile: string,
-  headline: string,
-): Promise<ImageResult> {
-  const { url } = ref;
-  let file: string;
-  if (/^https?:/i.test(url) || url.startsWith("//")) return { kind: "remote" };
-  if (url.startsWith("file:")) file = fileURLToPath(url);
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(url))
-    return {
-      kind: "problem",
-      message: `image address ${url} is neither a file nor an http(s) URL; imported without a photo`,
-    };
-  else file = path.resolve(path.dirname(feedFile), safeDecode(url));
-  const bytes = await readIfPresent(file);
-  if (!bytes)
-    return {
-      kind: "problem",
-      message: `image ${url} not found (looked for ${file}); imported without a photo`,
-    };
-  let meta: Metadata;
-  try {
-    meta = await sharp(bytes).metadata();
-  } catch {
-    return {
-      kind: "problem",
-      message: `image ${url} is not a readable image; imported without a photo`,
-    };
-  }
-  const extension = IMAGE_EXTENSION[meta.format ?? ""];
-  if (!extension || (meta.format === "heif" && meta.compression !== "av1"))
-    return {
-      kind: "problem",
-      message: `image ${url} is ${meta.format ?? "an unknown format"}; expected JPEG, PNG, WebP or AVIF; imported without a photo`,
-    };
-  // Named by content: the same picture in two feeds is one file, and re-importing it is a no-op.
-  const name = createHash("sha256").update(bytes).digest("hex").slice(0, 20);
-  const { width, height } = meta.autoOrient;
-  const photo: Photo = {
-    src: `${IMAGE_FOLDER}/${name}.${extension}`,
-    // Feeds rarely describe their pictures; the headline stands in until an editor writes alt text.
-    alt: ref.alt || headline,
-    ...(ref.credit ? { credit: ref.credit } : {}),
-    width,
-    height,
-  };
-  return { kind: "local", photo, bytes };
 }
 
 function schemaProblem(story: Story): string | undefined {
@@ -144,8 +105,43 @@ function schemaProblem(story: Story): string | undefined {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** One feed file, read as a regular file of a bounded size, decoded and parsed. */
+async function readFeedFile(file: string): Promise<ReadFeedResult> {
+  try {
+    // A feed is named on the command line, so a symlink to it is followed; what it names
+    // must still be a regular file of a bounded size.
+    const real = await realpath(file).catch(() => undefined);
+    if (!real) return { ok: false, message: "not found; expected a feed file" };
+    const bytes = await readRegularFile(real, MAX_FEED_BYTES);
+    if (bytes.ok) return readFeed(decodeFeed(bytes.bytes));
+    return {
+      ok: false,
+      message:
+        bytes.reason === "too-large"
+          ? `is over ${MAX_FEED_BYTES / 1024 / 1024} MB; not read`
+          : "is not a regular file; expected a feed file",
+    };
+  } catch (error) {
+    return { ok: false, message: `could not be read: ${messageOf(error)}` };
+  }
+}
+
+type Accepted = { story: Story; from: string; feed: string; image?: Buffer };
+
+/** The publishedAt of the story file already written for `id`, if any. */
+async function earlierDate(dataDir: string, id: string): Promise<string | undefined> {
+  const existing = await readIfPresent(path.join(dataDir, "stories", `${id}.json`));
+  try {
+    const date = existing && (JSON.parse(existing.toString("utf8")) as Story).publishedAt;
+    return typeof date === "string" ? date : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function importFeeds(options: ImportOptions): Promise<ImportReport> {
-  const { dataDir, inputs, topics } = options;
+  const { dataDir, inputs, topics, overwrite = false } = options;
+  const now = options.now ?? new Date();
   const problems: string[] = [];
   const fail = (message: string): ImportReport => ({
     problems: [message],
@@ -172,75 +168,102 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
       `--topic ${unknown.join(", ")}: not in ${topicsFile}; expected one of ${known.join(", ")}`,
     );
 
-  const stories = new Map<string, { story: Story; from: string }>();
-  const images = new Map<string, Buffer>();
+  const accepted = new Map<string, Accepted>();
+  let items = 0;
   let skipped = 0;
   let remote = 0;
   let imagesSkipped = 0;
   const files = await feedFiles(inputs, problems);
+  const inputsMissing = problems.length > 0;
   let feedsRead = 0;
-  for (const file of files) {
-    const text = await readFile(file, "utf8").catch(() => undefined);
-    const read =
-      text === undefined ? { ok: false as const, message: "could not be read" } : readFeed(text);
-    if (!read.ok) {
-      problems.push(`${file}: ${read.message}`);
-      continue;
-    }
-    feedsRead++;
-    for (const item of read.feed.items) {
-      const at = `${file}: item ${item.n}`;
-      const image =
-        item.image && item.title ? await localImage(item.image, file, item.title) : undefined;
-      if (image?.kind === "remote") remote++;
-      if (image?.kind === "problem") {
-        imagesSkipped++;
-        problems.push(`${at}: ${image.message}`);
-      }
-      const photo = image?.kind === "local" ? image.photo : undefined;
-      const draft = storyFromItem(item, { topics, source: read.feed.source, photo });
-      const problem = draft.ok ? schemaProblem(draft.story) : draft.message;
-      if (!draft.ok || problem) {
-        skipped++;
-        problems.push(`${at}: ${problem}; skipped`);
+  // Files are read a few at a time ahead of the items (reading is mostly waiting), and
+  // their items then judged in order, so the lines come in the same order every time.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const chunk = files.slice(start, start + READ_AHEAD);
+    const reads = await mapLimit(chunk, READ_AHEAD, readFeedFile);
+    for (const [index, file] of chunk.entries()) {
+      const read = reads[index] ?? { ok: false, message: "could not be read" };
+      if (!read.ok) {
+        problems.push(`${file}: ${read.message}`);
         continue;
       }
-      const earlier = stories.get(draft.story.id);
-      if (earlier) {
-        skipped++;
-        problems.push(`${at}: has the same link or guid as ${earlier.from}; skipped`);
-        continue;
+      feedsRead++;
+      const { feed } = read;
+      // Ids of items whose link or guid is not an absolute URL are namespaced by this key.
+      // Without an address of its own, a feed is known by its folder's and its own name.
+      const feedKey =
+        feed.address ??
+        `file ${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)}`;
+      // Pictures are looked for beside the feed itself, not beside a symlink to it.
+      const realFile = await realpath(file).catch(() => file);
+      for (const item of feed.items) {
+        items++;
+        const at = `${file}: item ${item.n}`;
+        try {
+          const draft = storyFromItem(item, {
+            topics,
+            source: feed.source,
+            feedKey,
+            feedDate: feed.date,
+            now,
+          });
+          if (!draft.ok) {
+            skipped++;
+            problems.push(`${at}: ${draft.message}; skipped`);
+            continue;
+          }
+          let { story } = draft;
+          if (draft.undated) {
+            // Dated at the time of import: a second import keeps the first one's date.
+            const earlier =
+              draft.undated.from === "import" ? await earlierDate(dataDir, story.id) : undefined;
+            if (earlier) story = { ...story, publishedAt: earlier };
+            const how =
+              draft.undated.from === "feed"
+                ? "dated as the feed"
+                : earlier
+                  ? "dated as when first imported"
+                  : "dated at the time of import";
+            problems.push(`${at}: ${draft.undated.reason}; ${how}, ${story.publishedAt}`);
+          }
+          const image = item.image
+            ? await feedImage(item.image, realFile, story.headline)
+            : undefined;
+          if (image?.kind === "remote") remote++;
+          if (image?.kind === "problem") {
+            imagesSkipped++;
+            problems.push(`${at}: ${image.message}`);
+          }
+          if (image?.kind === "local") story = withPhoto(story, image.photo);
+          const problem = schemaProblem(story);
+          if (problem) {
+            skipped++;
+            problems.push(`${at}: ${problem}; skipped`);
+            continue;
+          }
+          const earlier = accepted.get(story.id);
+          if (earlier) {
+            skipped++;
+            problems.push(`${at}: has the same link or guid as ${earlier.from}; skipped`);
+            continue;
+          }
+          accepted.set(story.id, {
+            story,
+            from: at,
+            feed: feedKey,
+            ...(image?.kind === "local" ? { image: image.bytes } : {}),
+          });
+        } catch (error) {
+          skipped++;
+          problems.push(`${at}: could not be imported (${messageOf(error)}); skipped`);
+        }
       }
-      stories.set(draft.story.id, { story: draft.story, from: at });
-      if (image?.kind === "local") images.set(image.photo.src, image.bytes);
     }
   }
 
-  // Images first: a story is only ever written once the picture it names is in place.
-  if (images.size > 0) await mkdir(path.join(dataDir, IMAGE_FOLDER), { recursive: true });
-  for (const [src, bytes] of images) {
-    const target = path.join(dataDir, src);
-    const existing = await readIfPresent(target);
-    if (!existing?.equals(bytes)) await writeAtomically(target, bytes);
-  }
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  await mkdir(path.join(dataDir, "stories"), { recursive: true });
-  for (const { story } of stories.values()) {
-    const target = path.join(dataDir, "stories", `${story.id}.json`);
-    const json = `${JSON.stringify(story, null, 2)}\n`;
-    const existing = await readIfPresent(target);
-    if (existing?.toString("utf8") === json) unchanged++;
-    else {
-      await writeAtomically(target, json);
-      if (existing) updated++;
-      else created++;
-    }
-  }
-
+  const counts = await writeStories(dataDir, [...accepted.values()], overwrite, problems);
   const parts = [
-    `import: ${plural(stories.size, "story", "stories")} from ${plural(feedsRead, "feed", "feeds")} into ${dataDir}/ (${created} new, ${updated} updated, ${unchanged} unchanged)`,
+    `import: ${plural(accepted.size, "story", "stories")} of ${plural(items, "item", "items")} from ${plural(feedsRead, "feed", "feeds")} into ${dataDir}/ (${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged${counts.kept > 0 ? `, ${counts.kept} kept as they were` : ""})`,
   ];
   if (skipped > 0) parts.push(`${plural(skipped, "item", "items")} skipped`);
   if (imagesSkipped > 0)
@@ -251,15 +274,104 @@ export async function importFeeds(options: ImportOptions): Promise<ImportReport>
     );
   const failedFiles = files.length - feedsRead;
   if (failedFiles > 0) parts.push(`${plural(failedFiles, "file", "files")} not read`);
-  const anySkipped = skipped > 0 || imagesSkipped > 0 || problems.length > 0;
-  return { problems, summary: parts.join("; "), exitCode: anySkipped ? 1 : 0 };
+  if (counts.failed > 0) parts.push(`${plural(counts.failed, "story", "stories")} not written`);
+  // Warnings (an item dated as its feed, a story kept as an editor left it) do not fail the
+  // import; anything skipped, or a misuse, does.
+  const failed =
+    skipped > 0 || imagesSkipped > 0 || failedFiles > 0 || counts.failed > 0 || inputsMissing;
+  return {
+    problems,
+    summary: parts.join("; "),
+    figures: { files: files.length, feedsRead, items, stories: accepted.size, skipped },
+    exitCode: failed ? 1 : 0,
+  };
 }
 
-/** `images/caf%C3%A9.jpg` names `images/café.jpg`; a stray `%` is just a character. */
-function safeDecode(url: string): string {
+type WriteCounts = {
+  new: number;
+  updated: number;
+  unchanged: number;
+  kept: number;
+  failed: number;
+};
+
+type Outcome =
+  | { kind: "new" | "updated" | "unchanged"; json: string }
+  | { kind: "kept"; line: string }
+  | { kind: "failed"; line: string };
+
+/** One story's file (and its picture first), unless it may not be replaced. */
+async function writeStory(
+  dataDir: string,
+  { story, from, feed, image }: Accepted,
+  ledger: Ledger,
+  overwrite: boolean,
+): Promise<Outcome> {
+  const target = path.join(dataDir, "stories", `${story.id}.json`);
+  const json = `${JSON.stringify(story, null, 2)}\n`;
   try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
+    const existing = await readIfPresent(target);
+    const decision = decide(existing, json, ledger.get(story.id), feed, overwrite);
+    if (decision.kind === "kept")
+      return {
+        kind: "kept",
+        line: `${from}: stories/${story.id}.json ${decision.why}; kept as it is (--overwrite replaces it)`,
+      };
+    if (decision.write) {
+      if (image && story.photo) {
+        const picture = path.join(dataDir, story.photo.src);
+        await mkdir(path.dirname(picture), { recursive: true });
+        if (!(await readIfPresent(picture))?.equals(image)) await writeAtomically(picture, image);
+      }
+      await writeAtomically(target, json);
+    }
+    return { kind: decision.kind, json };
+  } catch (error) {
+    return {
+      kind: "failed",
+      line: `${from}: stories/${story.id}.json could not be written: ${messageOf(error)}`,
+    };
   }
+}
+
+/**
+ * Each story's picture, then the story, a few at a time; then the ledger. A story that may not
+ * be replaced is kept, with a line saying why; a write that fails is a line too, and the
+ * others are still written. Lines come in the items' order.
+ */
+async function writeStories(
+  dataDir: string,
+  accepted: Accepted[],
+  overwrite: boolean,
+  problems: string[],
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { new: 0, updated: 0, unchanged: 0, kept: 0, failed: 0 };
+  const ledger: Ledger = await readLedger(dataDir);
+  await mkdir(path.join(dataDir, "stories"), { recursive: true });
+  const outcomes = await mapLimit(accepted, READ_AHEAD, (entry) =>
+    writeStory(dataDir, entry, ledger, overwrite),
+  );
+  const changes: Ledger = new Map();
+  for (const [index, outcome] of outcomes.entries()) {
+    counts[outcome.kind]++;
+    if ("line" in outcome) {
+      problems.push(outcome.line);
+      continue;
+    }
+    const { story, feed } = accepted[index] as Accepted;
+    const known = ledger.get(story.id);
+    const entry = { feed, sha256: sha256(outcome.json) };
+    // An unchanged file the ledger does not know yet is recorded as this feed's.
+    if (
+      (outcome.kind !== "unchanged" || !known) &&
+      (known?.sha256 !== entry.sha256 || known.feed !== feed)
+    )
+      changes.set(story.id, entry);
+  }
+  try {
+    if (changes.size > 0) await writeLedger(dataDir, changes);
+  } catch (error) {
+    problems.push(`${dataDir}/${LEDGER_FILE}: could not be written: ${messageOf(error)}`);
+  }
+  return counts;
 }
