@@ -12,8 +12,17 @@ export function rawGet(
   target: string,
   headers: Record<string, string> = {},
 ): Promise<RawResponse> {
+  return rawRequest(port, "GET", target, headers);
+}
+
+export function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    request({ host: "localhost", port, path: target, headers }, (response) => {
+    request({ host: "localhost", port, method, path: target, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
