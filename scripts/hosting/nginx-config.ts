@@ -87,6 +87,20 @@ default_type application/octet-stream;
 charset utf-8;
 charset_types ${charsetTypes().join(" ")};
 
+# Keeps the open file, its size and modification time (and its .br and .gz siblings') instead
+# of opening and reading them for every request. A cached file is checked against its path
+# again after open_file_cache_valid: 1 s, so a publish (a file renamed over another, or the
+# site's symlink renamed to another release) is served within a second, every server the
+# same. A descriptor kept meanwhile still reads the old release's file, which stays on disk
+# far longer than that (the publish deletes it later, and an open file outlives its name).
+# Errors are not cached: a story published a moment after a 404 is found at once.
+open_file_cache max=10000 inactive=60s;
+open_file_cache_valid 1s;
+open_file_cache_min_uses 1;
+
+# The build writes <file>.gz (and <file>.br, for brotli_static) beside every text file: sent as
+# they are, no compression per request. On the fly only for a file without one.
+gzip_static on;
 gzip on;
 gzip_vary on;
 gzip_comp_level 6;
@@ -150,6 +164,8 @@ export type ServeOptions = {
   /** The build to serve: an absolute path to a folder with `_nginx.conf` in it. */
   root: string;
   port: number;
+  /** The address it listens on: localhost unless given. */
+  host?: string;
   /** Where nginx keeps its pid, logs and temporary files: a folder of its own. */
   dir: string;
   /** The user the worker processes run as (only root can switch): the web server's user. */
@@ -160,24 +176,26 @@ export type ServeOptions = {
 
 /** A whole nginx.conf that serves one build in the foreground, touching nothing of /etc/nginx. */
 export function nginxMainConfig(options: ServeOptions): string {
-  const { root, port, dir, user, brotli, brotliStatic } = options;
+  const { root, port, host = "localhost", dir, user, brotli, brotliStatic } = options;
   const at = (file: string) => quoted(`${dir}/${file}`);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
     (kind) => `  ${kind}_temp_path ${at(`${kind}-temp`)};`,
   );
   return `# \`npm run serve:nginx\`: written at each start; the site's rules are in ${root}/${NGINX_CONFIG_FILE}.
 ${brotli ? `load_module ${quoted(BROTLI_MODULE)};\n` : ""}${brotliStatic ? `load_module ${quoted(BROTLI_STATIC_MODULE)};\n` : ""}daemon off;
-${user ? `user ${user};\n` : ""}worker_processes 1;
+${user ? `user ${user};\n` : ""}# Every core: one worker compressing pages was the whole site's ceiling (ISSUE-25.md).
+worker_processes auto;
 pid ${at("nginx.pid")};
 error_log ${at("error.log")} warn;
 error_log stderr warn;
 
 events {
-  worker_connections 512;
+  worker_connections 1024;
 }
 
 http {
-  access_log ${at("access.log")};
+  # Written in blocks, not a write per request.
+  access_log ${at("access.log")} combined buffer=64k flush=1s;
 ${temp.join("\n")}
   sendfile on;
   tcp_nopush on;
@@ -188,9 +206,9 @@ ${
         .map((line) => `  ${line}`)
         .join("\n")}\n`
     : ""
-}${brotliStatic ? "  brotli_static on;\n" : ""}
+}${brotliStatic ? "  # The build's <file>.br, sent as it is.\n  brotli_static on;\n" : ""}
   server {
-    listen localhost:${port};
+    listen ${host}:${port};
     server_name localhost;
     root ${quoted(root)};
     include ${quoted(`${root}/${NGINX_CONFIG_FILE}`)};

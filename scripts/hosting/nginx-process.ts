@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { chmod, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BROTLI_MODULE, BROTLI_STATIC_MODULE, nginxMainConfig } from "./nginx-config.ts";
+
+/**
+ * Debian's nginx serving one build in the foreground with the build's `_nginx.conf`: for
+ * `npm run serve:nginx`, behind the cache of `npm run serve:cdn`, and in `npm run bench:serve`.
+ */
+
+export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+const WEB_SERVER_USER = "www-data";
+
+const userExists = (name: string) =>
+  readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .some((line) => line.startsWith(`${name}:`));
+
+/**
+ * The first folder above the site that other users cannot enter. The site itself is opened to
+ * them by the build; the folders above it are the checkout's (a `mktemp -d` clone is 0700), and
+ * no setting of the site's can fix those.
+ */
+function closedAncestor(folder: string): string | undefined {
+  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
+export type RunningNginx = {
+  process: ChildProcess;
+  /** Its own folder: nginx.conf, pid, logs and temporary files. */
+  dir: string;
+  /** The user its workers run as, when it is not this process's. */
+  user?: string;
+};
+
+/**
+ * Starts nginx on `host:port` for the site at `root` (used as given: a symlink is followed at
+ * each request, never resolved here). Its files go into a fresh folder made by mkdtemp, which
+ * no other user can list or write (a fixed name in /tmp could be made in advance by anyone).
+ */
+export async function startNginx(options: {
+  root: string;
+  port: number;
+  host?: string;
+}): Promise<RunningNginx> {
+  const { root, port, host = "localhost" } = options;
+  const closed = closedAncestor(root);
+  // As root, nginx would otherwise run its workers as `nobody`.
+  const asRoot = process.getuid?.() === 0;
+  if (closed && asRoot) {
+    console.warn(
+      `${closed} is closed to other users, so nginx's workers run as root, not ${WEB_SERVER_USER}. On a server, keep the site where the web server's user can reach it.`,
+    );
+  }
+  const user = !asRoot
+    ? undefined
+    : closed
+      ? "root"
+      : userExists(WEB_SERVER_USER)
+        ? WEB_SERVER_USER
+        : undefined;
+  // Port in the name, to tell the folders apart; mkdtemp makes it 0700.
+  const dir = await mkdtemp(path.join(tmpdir(), `dispatch-nginx-${port}-`));
+  // Workers of another user must pass through to the temporary folders nginx makes for them
+  // in here (and own): enter, not list nor read.
+  if (user && user !== "root") await chmod(dir, 0o711);
+  const config = path.join(dir, "nginx.conf");
+  await writeFile(
+    config,
+    nginxMainConfig({
+      root,
+      port,
+      host,
+      dir,
+      user,
+      brotli: existsSync(BROTLI_MODULE),
+      brotliStatic: existsSync(BROTLI_STATIC_MODULE),
+    }),
+    { mode: 0o600 },
+  );
+  const child = spawn(NGINX, ["-p", dir, "-e", path.join(dir, "error.log"), "-c", config], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return { process: child, dir, user };
+}
