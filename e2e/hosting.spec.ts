@@ -62,6 +62,8 @@ test("every kind of file gets its status, type, security headers and Cache-Contr
     ["/no/such/page", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/_headers", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/_nginx.conf", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_varnish.vcl", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_purge.txt", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/.vite/manifest.json", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     [`/${seedPhoto.src}`, 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
   ];

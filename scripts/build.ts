@@ -19,6 +19,7 @@ import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { SiteOutput } from "./hosting/site-output.ts";
+import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
@@ -168,6 +169,7 @@ try {
   stage("service worker");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
+  await writeFile(path.join(staging, VARNISH_CONFIG_FILE), varnishSiteConfig());
   await readyForHosting(staging, outDir);
   pages = prerendered.pages;
   rendered = prerendered.rendered;

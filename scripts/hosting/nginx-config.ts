@@ -14,6 +14,8 @@ import { COMPRESSIBLE, CONTENT_TYPES } from "../static-server.ts";
  */
 
 export const NGINX_CONFIG_FILE = "_nginx.conf";
+/** How long nginx trusts a file it has open before checking its path again (see below). */
+export const OPEN_FILE_CACHE_VALID_SECONDS = 1;
 
 /** An nginx string in double quotes: the values are ours, but a quote would end it early. */
 function quoted(value: string): string {
@@ -89,13 +91,14 @@ charset_types ${charsetTypes().join(" ")};
 
 # Keeps the open file, its size and modification time (and its .br and .gz siblings') instead
 # of opening and reading them for every request. A cached file is checked against its path
-# again after open_file_cache_valid: 1 s, so a publish (a file renamed over another, or the
+# again after open_file_cache_valid: ${OPEN_FILE_CACHE_VALID_SECONDS} s, so a publish (a file renamed over another, or the
 # site's symlink renamed to another release) is served within a second, every server the
 # same. A descriptor kept meanwhile still reads the old release's file, which stays on disk
 # far longer than that (the publish deletes it later, and an open file outlives its name).
 # Errors are not cached: a story published a moment after a 404 is found at once.
 open_file_cache max=10000 inactive=60s;
-open_file_cache_valid 1s;
+open_file_cache_valid ${OPEN_FILE_CACHE_VALID_SECONDS}s;
+# (npm run purge waits as long before purging, or the cache could fetch the old file again.)
 open_file_cache_min_uses 1;
 
 # The build writes <file>.gz (and <file>.br, for brotli_static) beside every text file: sent as

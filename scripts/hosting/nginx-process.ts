@@ -47,8 +47,10 @@ export async function startNginx(options: {
   root: string;
   port: number;
   host?: string;
+  /** The folder to make nginx's in: the temporary folder unless given. */
+  parent?: string;
 }): Promise<RunningNginx> {
-  const { root, port, host = "localhost" } = options;
+  const { root, port, host = "localhost", parent = tmpdir() } = options;
   const closed = closedAncestor(root);
   // As root, nginx would otherwise run its workers as `nobody`.
   const asRoot = process.getuid?.() === 0;
@@ -65,7 +67,7 @@ export async function startNginx(options: {
         ? WEB_SERVER_USER
         : undefined;
   // Port in the name, to tell the folders apart; mkdtemp makes it 0700.
-  const dir = await mkdtemp(path.join(tmpdir(), `dispatch-nginx-${port}-`));
+  const dir = await mkdtemp(path.join(parent, `dispatch-nginx-${port}-`));
   // Workers of another user must pass through to the temporary folders nginx makes for them
   // in here (and own): enter, not list nor read.
   if (user && user !== "root") await chmod(dir, 0o711);

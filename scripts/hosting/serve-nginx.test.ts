@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
@@ -12,6 +11,7 @@ import {
   headersFile,
   securityHeaders,
 } from "../prerender/headers.ts";
+import { freePort } from "./free-port.ts";
 import {
   BROTLI_MODULE,
   BROTLI_STATIC_MODULE,
@@ -21,8 +21,10 @@ import {
 import {
   ESCAPED_SEPARATOR_TARGETS,
   onThisSite,
+  printedDir,
   rawGet,
   TRAILING_SLASH_REDIRECTS,
+  waitUntilServing,
 } from "./raw-request.ts";
 
 /**
@@ -33,43 +35,6 @@ import {
 const HASHES = { scripts: ["'sha256-c2NyaXB0'"], styles: ["'sha256-c3R5bGU='"] };
 const SCRIPT = `export const text = ${JSON.stringify("A story worth compressing. ".repeat(40))};\n`;
 const PRECOMPRESSED_TEXT = "the build's quality-11 sibling";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-async function waitUntilServing(port: number, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (server.exitCode !== null) throw new Error(`serve-nginx exited with ${server.exitCode}`);
-    if (
-      await rawGet(port, "/").then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`nginx did not answer on port ${port}`);
-}
-
-/** Where serve-nginx says it keeps nginx's files ("config and logs in <dir>"). */
-function printedDir(server: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    server.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const dir = output.match(/config and logs in (.+)\)/)?.[1];
-      if (dir) resolve(dir);
-    });
-    server.on("exit", () => reject(new Error(`serve-nginx exited: ${output}`)));
-  });
-}
 
 describe("npm run serve:nginx", () => {
   /** The site's folder: a symlink to a release, as deploy tools switch them. */
