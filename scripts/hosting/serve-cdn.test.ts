@@ -97,6 +97,11 @@ describe("npm run serve:cdn and npm run purge", () => {
     expect((await get("/stories/a", "gzip")).headers["x-cache"]).toBe("MISS");
     const gzip = await get("/stories/a", "gzip, deflate");
     expect([gzip.headers["x-cache"], gzip.headers["content-encoding"]]).toEqual(["HIT", "gzip"]);
+    // And a request without the header (a crawler, wrk) gets the page itself, kept too.
+    const plain = () => rawGet(port, "/stories/a");
+    expect((await plain()).headers["x-cache"]).toBe("MISS");
+    const kept = await plain();
+    expect([kept.headers["x-cache"], kept.body.toString()]).toEqual(["HIT", "story a"]);
   });
 
   it("keeps no error: a page published after its 404 is found at once", async () => {

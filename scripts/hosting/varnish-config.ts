@@ -90,15 +90,19 @@ sub vcl_recv {
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  # One copy per encoding the origin has (br, gzip, none), not one per browser's header.
+  # One copy per encoding the origin has (br, gzip, none), not one per browser's header; the
+  # header is kept aside for the origin (Varnish's gzip handling, when on, rewrites it).
+  unset req.http.X-Dispatch-Encoding;
   if (req.http.Accept-Encoding ~ "(^|[ ,])br($|[ ,;])" && req.http.Accept-Encoding !~ "(^|[ ,])br;q=0($|[^.])") {
     set req.http.Accept-Encoding = "br";
+    set req.http.X-Dispatch-Encoding = "br";
   } elsif (req.http.Accept-Encoding ~ "(^|[ ,])gzip($|[ ,;])" && req.http.Accept-Encoding !~ "(^|[ ,])gzip;q=0($|[^.])") {
     set req.http.Accept-Encoding = "gzip";
+    set req.http.X-Dispatch-Encoding = "gzip";
   } else {
+    # Absent, not empty: a copy made without the header matches a request without it.
     unset req.http.Accept-Encoding;
   }
-  set req.http.X-Dispatch-Encoding = req.http.Accept-Encoding;
   # The site sets no cookie; another app's on the same domain would make every request a miss.
   unset req.http.Cookie;
   unset req.http.Authorization;
