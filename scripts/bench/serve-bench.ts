@@ -66,7 +66,8 @@ type Row = {
 function encodingOf(origin: string, target: string, compressed: boolean): Promise<string> {
   const headers: Record<string, string> = compressed ? { "accept-encoding": "gzip, br" } : {};
   return new Promise((resolve, reject) => {
-    request(new URL(target, origin), { headers }, (response) => {
+    // A connection of its own: a kept-alive one the server just closed would fail the check.
+    request(new URL(target, origin), { headers, agent: false }, (response) => {
       response.resume();
       const status = response.statusCode ?? 0;
       resolve(
