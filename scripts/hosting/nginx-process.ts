@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, type Stats, statSync, unwatchFile, watchFile } from "node:fs";
 import { chmod, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BROTLI_MODULE, BROTLI_STATIC_MODULE, nginxMainConfig } from "./nginx-config.ts";
+import {
+  BROTLI_MODULE,
+  BROTLI_STATIC_MODULE,
+  NGINX_CONFIG_FILE,
+  nginxMainConfig,
+} from "./nginx-config.ts";
 
 /**
  * Debian's nginx serving one build in the foreground with the build's `_nginx.conf`: for
@@ -88,5 +93,16 @@ export async function startNginx(options: {
   const child = spawn(NGINX, ["-p", dir, "-e", path.join(dir, "error.log"), "-c", config], {
     stdio: ["ignore", "inherit", "inherit"],
   });
+  // nginx reads files through the site's path at each request, but _nginx.conf (the CSP's
+  // hashes) only when it loads its configuration: when another release brings another one (a
+  // symlink switched, or a rebuild in place), a graceful reload (SIGHUP: the old workers
+  // finish their requests) takes it. stat follows the symlink, so a switch is seen.
+  const siteConfig = path.join(root, NGINX_CONFIG_FILE);
+  const onChange = (current: Stats, previous: Stats) => {
+    const changed = current.ino !== previous.ino || current.mtimeMs !== previous.mtimeMs;
+    if (changed && current.nlink > 0 && child.exitCode === null) child.kill("SIGHUP");
+  };
+  watchFile(siteConfig, { interval: 250, persistent: false }, onChange);
+  child.on("exit", () => unwatchFile(siteConfig, onChange));
   return { process: child, dir, user };
 }
