@@ -8,7 +8,8 @@
  * each compressed row its share of the uncompressed requests/s. Targets (ISSUE-25): nginx
  * compressed at >= 50 % of uncompressed, p99 <= 20 ms.
  *
- * BENCH_DURATION (default 10s), BENCH_CONNECTIONS (50), BENCH_SERVERS (nginx,start,cdn) and
+ * BENCH_DURATION (default 10s), BENCH_CONNECTIONS (50), BENCH_RUNS (1: each figure the median
+ * of that many runs), BENCH_SERVERS (nginx,start,cdn) and
  * BENCH_ORIGINS ("nginx=http://host:port,start=…": servers already running, to measure
  * another checkout's) change what runs. Needs wrk (apt-get install wrk) and, for the cache,
  * varnish.
@@ -22,10 +23,12 @@ import { freePort } from "../hosting/free-port.ts";
 import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
 import { startNginx } from "../hosting/nginx-process.ts";
 import { VARNISH_CONFIG_FILE } from "../hosting/varnish-config.ts";
+import { median } from "./median.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const duration = process.env.BENCH_DURATION ?? "10s";
 const connections = process.env.BENCH_CONNECTIONS ?? "50";
+const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 1);
 const servers = (process.env.BENCH_SERVERS ?? "nginx,start,cdn").split(",");
 const given = new Map(
   (process.env.BENCH_ORIGINS ?? "")
@@ -57,8 +60,9 @@ type Row = {
   compressed: boolean;
   encoding: string;
   rps: number;
-  p50: string;
-  p99: string;
+  /** Latency percentiles, in ms. */
+  p50: number;
+  p99: number;
   errors: string;
 };
 
@@ -79,36 +83,57 @@ function encodingOf(origin: string, target: string, compressed: boolean): Promis
   });
 }
 
-/** wrk's "Latency Distribution" value at a percentile, as wrk writes it ("1.20ms"). */
-const percentile = (output: string, at: string) =>
-  output.match(new RegExp(`^\\s+${at}%\\s+(\\S+)`, "m"))?.[1] ?? "?";
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+/** wrk's "Latency Distribution" value at a percentile ("586.00us", "1.20ms"), in ms. */
+function percentileMs(output: string, at: string): number {
+  const value = output.match(new RegExp(`^\\s+${at}%\\s+([\\d.]+)(us|ms|s|m)\\b`, "m"));
+  return value ? Number(value[1]) * (UNIT_MS[value[2] ?? ""] ?? Number.NaN) : Number.NaN;
+}
 
+/** One wrk run on one URL. */
+function runWrk(url: string, compressed: boolean) {
+  const wrk = spawnSync(
+    "wrk",
+    [
+      ...["-t2", `-c${connections}`, `-d${duration}`, "--latency"],
+      ...(compressed ? ["-H", "Accept-Encoding: gzip, br"] : []),
+      url,
+    ],
+    { encoding: "utf8" },
+  );
+  const out = wrk.stdout;
+  const non2xx = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
+  const socket = out.match(/Socket errors: (.+)/)?.[1];
+  return {
+    rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0),
+    p50: percentileMs(out, "50"),
+    p99: percentileMs(out, "99"),
+    errors: [non2xx && `${non2xx} non-2xx`, socket].filter(Boolean).join("; "),
+  };
+}
+
+/** Each figure is the median of BENCH_RUNS runs (timings here are noisy); errors of every run. */
 async function measure(server: string, origin: string): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [label, target] of URLS) {
     for (const compressed of [true, false]) {
       const encoding = await encodingOf(origin, target, compressed);
-      const wrk = spawnSync(
-        "wrk",
-        [
-          ...["-t2", `-c${connections}`, `-d${duration}`, "--latency"],
-          ...(compressed ? ["-H", "Accept-Encoding: gzip, br"] : []),
-          new URL(target, origin).href,
-        ],
-        { encoding: "utf8" },
+      const samples = Array.from({ length: runs }, () =>
+        runWrk(new URL(target, origin).href, compressed),
       );
-      const out = wrk.stdout;
-      const non2xx = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
-      const socket = out.match(/Socket errors: (.+)/)?.[1];
       rows.push({
         server,
         url: label,
         compressed,
         encoding,
-        rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0),
-        p50: percentile(out, "50"),
-        p99: percentile(out, "99"),
-        errors: [non2xx && `${non2xx} non-2xx`, socket].filter(Boolean).join("; ") || "0",
+        rps: median(samples.map((sample) => sample.rps)),
+        p50: median(samples.map((sample) => sample.p50)),
+        p99: median(samples.map((sample) => sample.p99)),
+        errors:
+          samples
+            .map((sample) => sample.errors)
+            .filter(Boolean)
+            .join(" | ") || "0",
       });
     }
   }
@@ -179,6 +204,7 @@ try {
   for (const child of started) child.kill("SIGTERM");
 }
 
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : Math.round(value)} ms`;
 const uncompressed = (row: Row) =>
   rows.find((other) => other.server === row.server && other.url === row.url && !other.compressed);
 const table = [
@@ -189,11 +215,11 @@ const table = [
     const share = base ? `${Math.round((row.rps / base) * 100)} %` : "";
     return `| ${SERVER_LABELS[row.server] ?? row.server} | ${row.url} | ${
       row.compressed ? "gzip, br" : "none"
-    } → ${row.encoding} | ${Math.round(row.rps).toLocaleString("en")} | ${share} | ${row.p50} | ${row.p99} | ${row.errors} |`;
+    } → ${row.encoding} | ${Math.round(row.rps).toLocaleString("en")} | ${share} | ${ms(row.p50)} | ${ms(row.p99)} | ${row.errors} |`;
   }),
 ];
 console.log(
-  `\nwrk -t2 -c${connections} -d${duration} --latency on ${path.relative(process.cwd(), root) || "."}/ (${new Date().toISOString()})\n`,
+  `\nwrk -t2 -c${connections} -d${duration} --latency, median of ${runs} run${runs > 1 ? "s" : ""}, on ${path.relative(process.cwd(), root) || "."}/ (${new Date().toISOString()})\n`,
 );
 console.log(table.join("\n"));
 if (cacheHits) console.log(`\nVarnish hit ratio over the run (varnishstat): ${cacheHits}`);
