@@ -21,7 +21,7 @@ import { SEED_STORY } from "../../e2e/page-types.ts";
 import { ensureBuild } from "../hosting/ensure-build.ts";
 import { freePort } from "../hosting/free-port.ts";
 import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
-import { startNginx } from "../hosting/nginx-process.ts";
+import { type RunningNginx, startNginx } from "../hosting/nginx-process.ts";
 import { VARNISH_CONFIG_FILE } from "../hosting/varnish-config.ts";
 import { median } from "./median.ts";
 
@@ -141,6 +141,7 @@ async function measure(server: string, origin: string): Promise<Row[]> {
 }
 
 const started: ChildProcess[] = [];
+const nginxes: RunningNginx[] = [];
 /** What the started scripts printed: serve:cdn names its Varnish folder for varnishstat. */
 let printed = "";
 /** Starts a server script and resolves with its origin once it answers. */
@@ -172,7 +173,7 @@ async function originOf(server: string): Promise<string> {
   const port = await freePort();
   if (server === "nginx") {
     const nginx = await startNginx({ root, port });
-    started.push(nginx.process);
+    nginxes.push(nginx);
     await new Promise((resolve) => setTimeout(resolve, 500));
     return `http://localhost:${port}`;
   }
@@ -202,6 +203,8 @@ try {
   }
 } finally {
   for (const child of started) child.kill("SIGTERM");
+  // Its folder too: the access log of a run is hundreds of MB.
+  await Promise.all(nginxes.map((nginx) => nginx.stop()));
 }
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : Math.round(value)} ms`;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, type Stats, statSync, unwatchFile, watchFile } from "node:fs";
-import { chmod, mkdtemp, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -41,6 +41,8 @@ export type RunningNginx = {
   dir: string;
   /** The user its workers run as, when it is not this process's. */
   user?: string;
+  /** Stops nginx (fast shutdown) and removes its folder, logs included. */
+  stop: () => Promise<void>;
 };
 
 /**
@@ -104,5 +106,14 @@ export async function startNginx(options: {
   };
   watchFile(siteConfig, { interval: 250, persistent: false }, onChange);
   child.on("exit", () => unwatchFile(siteConfig, onChange));
-  return { process: child, dir, user };
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      // Fast shutdown: nginx closes its connections, removes its pid file and exits.
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { process: child, dir, user, stop };
 }

@@ -70,8 +70,10 @@ const exited = (child: ChildProcess) =>
   });
 async function stop(code: number): Promise<never> {
   stopping = true;
-  for (const child of [varnish, nginx.process]) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all([exited(varnish), exited(nginx.process)]);
+  if (varnish.exitCode === null) varnish.kill("SIGTERM");
+  if (code !== 0 && nginx.process.exitCode === null) nginx.process.kill("SIGTERM");
+  // nginx.stop() removes nginx's folder too: only at a clean stop.
+  await Promise.all([exited(varnish), code === 0 ? nginx.stop() : exited(nginx.process)]);
   // Kept after a failure: the logs say why.
   if (code === 0) await rm(dir, { recursive: true, force: true });
   process.exit(code);

@@ -2,7 +2,8 @@
  * `npm run serve:nginx`: serve a build (dist/, or $DIST_DIR) with Debian's nginx on
  * http://localhost:4173 (or $PORT), in the foreground, with the configuration the build
  * generated (`_nginx.conf`). nginx keeps its config, pid, logs and temporary files in a fresh
- * private folder (mkdtemp) of its own; Ctrl-C or SIGTERM stops it. Run as root, its workers run
+ * private folder (mkdtemp) of its own; Ctrl-C or SIGTERM stops it and removes the folder (kept
+ * when nginx stops by itself, for its logs). Run as root, its workers run
  * as www-data, so a build that the web server's user cannot read fails here as it would on a
  * server (unless a folder above the build is closed to other users: then they run as root, and
  * it says so).
@@ -24,21 +25,23 @@ if (!existsSync(NGINX)) {
 }
 ensureBuild(root, ["index.html", NGINX_CONFIG_FILE]);
 
-const { process: nginx, dir, user } = await startNginx({ root, port });
+const { process: nginx, dir, user, stop } = await startNginx({ root, port });
 let stopping = false;
 nginx.on("error", (error) => {
   console.error(`could not start ${NGINX}: ${error.message}`);
   process.exit(1);
 });
 nginx.on("exit", (code, signal) => {
-  if (!stopping) console.error(`nginx stopped (${code ?? signal}); its logs are in ${dir}`);
-  process.exit(stopping ? 0 : (code ?? 1));
+  if (stopping) return;
+  // Kept after a failure: the logs say why.
+  console.error(`nginx stopped (${code ?? signal}); its logs are in ${dir}`);
+  process.exit(code ?? 1);
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     stopping = true;
-    // Fast shutdown: nginx closes its connections, removes its pid file and exits.
-    nginx.kill("SIGTERM");
+    // A fresh folder at each start: removed at a clean stop, or they would pile up.
+    void stop().then(() => process.exit(0));
   });
 }
 console.log(
