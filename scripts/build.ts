@@ -1,6 +1,7 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images, prerender every page and write the hosts' `_headers` and `_nginx.conf` files. New
+ * images, prerender every page and write the hosts' `_headers`, `_nginx.conf` and
+ * `_varnish.vcl` files. New
  * and changed files are written to a staging folder, and the live site (dist/) changes only
  * when all steps succeed (scripts/hosting/site-output.ts), so a failed build never leaves
  * output that looks complete. Files come through the content-addressed build cache in
