@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cacheControlFor, DEFAULT_CACHE_CONTROL, IMMUTABLE } from "../scripts/prerender/headers.ts";
 import { variantUrl } from "../src/shared/responsive-image.ts";
 import { BAD_URL_CASES, NOT_FOUND, servedStatus } from "./bad-url-cases.ts";
@@ -62,6 +62,8 @@ test("every kind of file gets its status, type, security headers and Cache-Contr
     ["/no/such/page", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/_headers", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/_nginx.conf", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_varnish.vcl", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
+    ["/_purge.txt", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     ["/.vite/manifest.json", 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
     [`/${seedPhoto.src}`, 404, /^text\/html/i, DEFAULT_CACHE_CONTROL],
   ];
@@ -85,6 +87,28 @@ test("text is compressed and says so; a trailing slash redirects on this site", 
     expect(response.headers()["content-encoding"], path).toBe("gzip");
     expect(response.headers().vary, path).toMatch(/accept-encoding/i);
   }
+  // The build's siblings are sent as they are (their length, where compressing on the fly
+  // would send none): the scripts' .br always, and every other file's once the build makes them.
+  const files: [path: string, file: string][] = [
+    [SCRIPT, `dist${SCRIPT}`],
+    ["/", "dist/index.html"],
+    [SEED_STORY, `dist${SEED_STORY}.html`],
+    ["/api/topics.json", "dist/api/topics.json"],
+  ];
+  for (const [path, file] of files) {
+    for (const [encoding, suffix] of [
+      ["br", ".br"],
+      ["gzip", ".gz"],
+    ] as const) {
+      if (!existsSync(`${file}${suffix}`)) continue;
+      const response = await request.get(path, { headers: { "accept-encoding": encoding } });
+      expect(response.headers()["content-encoding"], `${path} ${encoding}`).toBe(encoding);
+      expect(Number(response.headers()["content-length"]), `${path} ${encoding}`).toBe(
+        statSync(`${file}${suffix}`).size,
+      );
+    }
+  }
+  expect(existsSync(`dist${SCRIPT}.br`)).toBe(true);
   for (const [path, location] of [
     ["/topics/iran/?page=2", "/topics/iran?page=2"],
     ["//evil.example/", "/evil.example"],

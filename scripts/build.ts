@@ -1,6 +1,7 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images, prerender every page and write the hosts' `_headers` and `_nginx.conf` files. New
+ * images, prerender every page and write the hosts' `_headers`, `_nginx.conf` and
+ * `_varnish.vcl` files. New
  * and changed files are written to a staging folder, and the live site (dist/) changes only
  * when all steps succeed (scripts/hosting/site-output.ts), so a failed build never leaves
  * output that looks complete. Files come through the content-addressed build cache in
@@ -19,6 +20,7 @@ import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { SiteOutput } from "./hosting/site-output.ts";
+import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
@@ -168,6 +170,7 @@ try {
   stage("service worker");
   await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
+  await writeFile(path.join(staging, VARNISH_CONFIG_FILE), varnishSiteConfig());
   await readyForHosting(staging, outDir);
   pages = prerendered.pages;
   rendered = prerendered.rendered;

@@ -1,19 +1,21 @@
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { type FileHandle, open, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
-import { BROTLI_SUFFIX, PRECOMPRESSED } from "./bundle/precompress.ts";
-import { DEFAULT_CACHE_CONTROL, HOST_FILES, pathPattern } from "./prerender/headers.ts";
+import { BROTLI_SUFFIX } from "./bundle/precompress.ts";
+import { isHostFile, requestPath } from "./hosting/request-path.ts";
+import { DEFAULT_CACHE_CONTROL, pathPattern } from "./prerender/headers.ts";
 
 /**
  * Serves a build the way static hosts do: `/stories/<id>` answers with `stories/<id>.html`, an
- * unknown path with `404.html` and status 404, a trailing slash redirects to the bare path,
- * text is compressed (brotli where the browser takes it: the build's precompressed sibling if
- * there is one, else quality 5 as nginx does; gzip otherwise), and the headers come from the
- * build's `_headers` file (CSP, caching).
+ * unknown path with `404.html` and status 404, a trailing slash redirects to the bare path
+ * (all decided on the decoded, normalised path: scripts/hosting/request-path.ts), text is
+ * compressed (the build's precompressed sibling `<file>.br` or `<file>.gz` by Accept-Encoding,
+ * as nginx's brotli_static and gzip_static send them; a file without one is compressed on the
+ * fly, brotli at quality 5 as nginx does), and the headers of the build's `_headers` file (CSP,
+ * caching) go with every response, redirects and errors included.
  */
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -41,7 +43,6 @@ export const COMPRESSIBLE = new Set([
   ".txt",
   ".xml",
 ]);
-const HOST_FILE_NAMES = new Set<string>(HOST_FILES);
 /** Quality 5, nginx's setting here too: smaller than gzip and about as fast. */
 const BROTLI_ON_THE_FLY = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
@@ -71,119 +72,159 @@ export async function listen(server: Server, port = 0, host = "localhost"): Prom
   const address = server.address() as AddressInfo;
   return {
     origin: `http://${host}:${address.port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A kept-alive connection with no request in flight would hold the close for seconds.
+        server.closeIdleConnections();
+      }),
   };
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  );
+/** The encodings a request accepts (q above 0), br first: the smaller of the two. */
+export function acceptedEncodings(header: string | undefined): ("br" | "gzip")[] {
+  const quality = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [name = "", ...params] = part.split(";").map((item) => item.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith("q="));
+    quality.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const accepts = (name: string) => (quality.get(name) ?? quality.get("*") ?? 0) > 0;
+  return (["br", "gzip"] as const).filter(accepts);
 }
 
+/** The precompressed sibling of a file for each encoding, as the build writes it. */
+const SIBLING_SUFFIX = { br: BROTLI_SUFFIX, gzip: ".gz" } as const;
+
+/** Opens a file if it is a regular file; undefined if there is none (or it is not a file). */
+async function openFile(file: string): Promise<FileHandle | undefined> {
+  const handle = await open(file).catch((error: NodeJS.ErrnoException) => {
+    if (["ENOENT", "ENOTDIR", "EISDIR", "ENAMETOOLONG"].includes(error.code ?? ""))
+      return undefined;
+    throw error;
+  });
+  if (!handle || (await handle.stat()).isFile()) return handle;
+  await handle.close();
+  return undefined;
+}
+
+/**
+ * `root` is used as given, never resolved once: when it is a symlink that a publish replaces,
+ * each request follows it to the release it names at that moment.
+ */
 export async function createStaticServer(root: string): Promise<Server> {
   // A rebuild changes the CSP hashes and a running server must follow, but reading and parsing
-  // the file on every request is waste: parse again only when its modification time changes.
+  // the file on every request is waste: parse again only when the file changes (another inode
+  // when a release switch brings another file, another mtime when it is rewritten in place).
   const headersPath = path.join(root, "_headers");
-  let cached: { mtimeMs: number; rules: HeaderRule[] } = { mtimeMs: Number.NaN, rules: [] };
+  let cached: { version: string; rules: HeaderRule[] } = { version: "", rules: [] };
   const headerRules = async (): Promise<HeaderRule[]> => {
-    const mtimeMs = await stat(headersPath).then(
-      (info) => info.mtimeMs,
-      () => -1,
+    const version = await stat(headersPath).then(
+      (info) => `${info.ino}:${info.mtimeMs}:${info.size}`,
+      () => "none",
     );
-    if (mtimeMs !== cached.mtimeMs) {
-      const text = mtimeMs < 0 ? "" : await readFile(headersPath, "utf8").catch(() => "");
-      cached = { mtimeMs, rules: parseHeadersFile(text) };
+    if (version !== cached.version) {
+      const text = version === "none" ? "" : await readFile(headersPath, "utf8").catch(() => "");
+      cached = { version, rules: parseHeadersFile(text) };
     }
     return cached.rules;
   };
-
-  async function resolve(urlPath: string): Promise<{ file: string; status: number } | null> {
-    const clean = path.posix.normalize(urlPath);
-    if (clean.includes("\0") || clean.startsWith("/..")) return null;
-    const base = path.join(root, ...clean.split("/"));
-    if (clean === "/") return { file: path.join(root, "index.html"), status: 200 };
-    if (!clean.endsWith("/") && (await isFile(base)) && !HOST_FILE_NAMES.has(path.basename(base))) {
-      return { file: base, status: 200 };
+  /** The headers of a response: every rule that matches the normalised path, in order. */
+  const headersFor = (sitePath: string, status: number, rules: HeaderRule[]) => {
+    const headers: Record<string, string> = { "cache-control": DEFAULT_CACHE_CONTROL };
+    for (const rule of rules) {
+      if (!rule.pattern.test(sitePath)) continue;
+      for (const [name, value] of rule.headers) {
+        // The 404 page for a missing /assets/ file must not be kept for a year.
+        if (status === 200 || name.toLowerCase() !== "cache-control")
+          headers[name.toLowerCase()] = value;
+      }
     }
-    if (await isFile(`${base}.html`)) return { file: `${base}.html`, status: 200 };
+    return headers;
+  };
+
+  /** The file that answers a path of the site: the file itself, else `<path>.html`. */
+  async function resolve(segments: string[]): Promise<{ file: string; handle: FileHandle } | null> {
+    if (isHostFile(segments)) return null;
+    const base = path.join(root, ...segments);
+    for (const file of segments.length === 0
+      ? [path.join(root, "index.html")]
+      : [base, `${base}.html`]) {
+      const handle = await openFile(file);
+      if (handle) return { file, handle };
+    }
     return null;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = requestPath(request.url ?? "/");
+    const sitePath = target.kind === "path" ? target.path : "/";
+    const rules = await headerRules();
     if (request.method !== "GET" && request.method !== "HEAD") {
-      response.writeHead(405, { allow: "GET, HEAD" }).end();
+      response.writeHead(405, { ...headersFor(sitePath, 405, rules), allow: "GET, HEAD" }).end();
       return;
     }
-    // The request target is a path: in "//evil.example/x" the first segment is empty, it does
-    // not name a host (new URL(target, base) would read it as one).
-    const url = new URL(`http://localhost/${(request.url ?? "/").replace(/^\/+/, "")}`);
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      pathname = "/\0";
-    }
-    if (pathname.length > 1 && pathname.endsWith("/")) {
-      // One leading slash, never two: "//evil.example" would send the browser to another site
-      // (a path such as "/.//evil.example/" normalizes to one that starts with "//").
-      const bare = `/${url.pathname.replace(/^\/+|\/+$/g, "")}`;
-      response.writeHead(301, { location: `${bare}${url.search}` }).end();
-      return;
-    }
-    const found = (await resolve(pathname)) ?? {
-      file: path.join(root, "404.html"),
-      status: 404,
-    };
-    const extension = path.extname(found.file);
-    const headers: Record<string, string> = {
-      "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream",
-      "cache-control": DEFAULT_CACHE_CONTROL,
-      vary: "accept-encoding",
-    };
-    for (const rule of await headerRules()) {
-      if (!rule.pattern.test(url.pathname)) continue;
-      for (const [name, value] of rule.headers) {
-        // The 404 page for a missing /assets/ file must not be kept for a year.
-        if (found.status === 200 || name.toLowerCase() !== "cache-control")
-          headers[name.toLowerCase()] = value;
-      }
-    }
-    const accepted = String(request.headers["accept-encoding"] ?? "");
-    const encoding = !COMPRESSIBLE.has(extension)
-      ? undefined
-      : /\bbr\b/.test(accepted)
-        ? "br"
-        : /\bgzip\b/.test(accepted)
-          ? "gzip"
-          : undefined;
-    if (encoding) headers["content-encoding"] = encoding;
-    // Only the build's scripts and styles have a sibling: no extra look-up for pages and JSON.
-    const precompressed =
-      encoding === "br" &&
-      PRECOMPRESSED.has(extension) &&
-      (await isFile(`${found.file}${BROTLI_SUFFIX}`))
-        ? `${found.file}${BROTLI_SUFFIX}`
-        : undefined;
-    response.writeHead(found.status, headers);
-    if (request.method === "HEAD") {
+    if (target.kind === "redirect") {
+      response.writeHead(301, { ...headersFor(sitePath, 301, rules), location: target.location });
       response.end();
       return;
     }
-    if (precompressed) return pipeline(createReadStream(precompressed), response);
-    const source = createReadStream(found.file);
-    if (encoding === "br")
+    const found = (target.kind === "path" && (await resolve(target.segments))) || undefined;
+    const status = found ? 200 : 404;
+    const page = found ?? {
+      file: path.join(root, "404.html"),
+      handle: await open(path.join(root, "404.html")),
+    };
+    const extension = path.extname(page.file);
+    const headers: Record<string, string> = {
+      ...headersFor(sitePath, status, rules),
+      "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream",
+    };
+    let body = page.handle;
+    let encoding: "br" | "gzip" | undefined;
+    let compress: "br" | "gzip" | undefined;
+    if (COMPRESSIBLE.has(extension)) {
+      headers.vary = "accept-encoding";
+      const accepted = acceptedEncodings(request.headers["accept-encoding"]);
+      // The build's sibling, made once at the highest quality; compressing here is the
+      // fallback for a file that has none.
+      for (const candidate of accepted) {
+        const sibling = await openFile(`${page.file}${SIBLING_SUFFIX[candidate]}`);
+        if (!sibling) continue;
+        await body.close();
+        body = sibling;
+        encoding = candidate;
+        break;
+      }
+      compress = encoding ? undefined : accepted[0];
+      encoding ??= compress;
+    }
+    if (encoding) headers["content-encoding"] = encoding;
+    if (!compress) headers["content-length"] = String((await body.stat()).size);
+    response.writeHead(status, headers);
+    if (request.method === "HEAD") {
+      await body.close();
+      response.end();
+      return;
+    }
+    const source = body.createReadStream();
+    if (compress === "br")
       return pipeline(source, createBrotliCompress(BROTLI_ON_THE_FLY), response);
-    await (encoding === "gzip"
+    await (compress === "gzip"
       ? pipeline(source, createGzip(), response)
       : pipeline(source, response));
   }
 
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500).end("Internal error");
-      else response.destroy(error instanceof Error ? error : undefined);
+      if (response.headersSent) {
+        response.destroy(error instanceof Error ? error : undefined);
+        return;
+      }
+      // The security headers of the last rules read: an error page is a page too.
+      const headers = headersFor("/", 500, cached.rules);
+      response.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" });
+      response.end("Internal error");
     });
   });
 }

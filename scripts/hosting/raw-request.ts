@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { type IncomingHttpHeaders, request } from "node:http";
 
 /**
@@ -12,8 +13,17 @@ export function rawGet(
   target: string,
   headers: Record<string, string> = {},
 ): Promise<RawResponse> {
+  return rawRequest(port, "GET", target, headers);
+}
+
+export function rawRequest(
+  port: number,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    request({ host: "localhost", port, path: target, headers }, (response) => {
+    request({ host: "localhost", port, method, path: target, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
@@ -54,3 +64,32 @@ export const onThisSite = (location: string | undefined) =>
   location !== undefined &&
   /^\/(?![/\\])/.test(location) &&
   new URL(location, "http://localhost:1").origin === "http://localhost:1";
+
+/** Resolves once a server started as `server` answers on `port`. */
+export async function waitUntilServing(port: number, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    if (
+      await rawGet(port, "/").then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing answered on port ${port}`);
+}
+
+/** Where a server says it keeps its files ("config and logs in <dir>)"), from its output. */
+export function printedDir(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    server.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const dir = output.match(/config and logs in (.+)\)/)?.[1];
+      if (dir) resolve(dir);
+    });
+    server.on("exit", () => reject(new Error(`the server exited: ${output}`)));
+  });
+}

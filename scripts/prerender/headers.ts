@@ -42,9 +42,6 @@ export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[
  */
 export const DEFAULT_CACHE_CONTROL = REVALIDATE;
 
-/** Files of the build that configure the host: never served as pages. */
-export const HOST_FILES = ["_headers", "_nginx.conf"] as const;
-
 /** The headers every response carries, whatever its path or status. */
 export function securityHeaders(hashes: CspHashes): [name: string, value: string][] {
   const csp = [
