@@ -49,17 +49,20 @@ export async function appKey(root: string): Promise<string> {
 }
 
 /**
- * Puts the client build into outDir and returns the folder of the server bundle and the
- * bundled service worker, from the cache or by building them. `key`: appKey(root). The client
- * build's files (index.html, favicon.svg, assets/) are none of the content stage's, which
- * writes into outDir meanwhile.
+ * Puts the client build into outDir and returns the folder of the server bundle, the bundled
+ * service worker and the page template, from the cache or by building them. `key`:
+ * appKey(root). The client build's files (favicon.svg, assets/) are none of the content
+ * stage's, which writes into outDir meanwhile. Its index.html is the template every page is
+ * rendered into, read from the cache and never copied: outDir's index.html is the front page,
+ * which may be in place already (linked from the build cache) when the copy runs, and copying
+ * over it once wrote the template through that link and left no front page.
  */
 export async function appBuild(
   root: string,
   cacheDir: string,
   outDir: string,
   key: string,
-): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string }> {
+): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string; templateHtml: string }> {
   const appsDir = path.join(cacheDir, "app");
   const cached = path.join(appsDir, key);
   const built = {
@@ -70,8 +73,10 @@ export async function appBuild(
   if (!(await stat(path.join(built.ssrDir, "prerender-worker.js")).catch(() => undefined))) {
     await buildAppInChildProcess(root, cacheDir, key);
   }
-  await cp(path.join(cached, "client"), outDir, { recursive: true });
-  return built;
+  const client = path.join(cached, "client");
+  const template = path.join(client, "index.html");
+  await cp(client, outDir, { recursive: true, filter: (source) => source !== template });
+  return { ...built, templateHtml: await readFile(template, "utf8") };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -88,7 +87,8 @@ const BATCH = 64;
 /** A thread for every this many pages to render (one costs a second to start), up to a core each. */
 const PAGES_PER_THREAD = 200;
 
-type App = { key: string; ssrDir: string };
+/** `templateHtml`: the client build's index.html, which every page is rendered into. */
+type App = { key: string; ssrDir: string; templateHtml: string };
 
 /** A prerendering thread, fed routes as they become ready (see prerender-worker.ts). */
 class RenderThread {
@@ -199,7 +199,7 @@ export async function startPrerendering(options: {
   }
 
   const threads: RenderThread[] = [];
-  let app: (App & { templateHtml: string }) | undefined;
+  let app: App | undefined;
   const toRender: PrerenderRoute[] = [];
   let started = 0;
   const maxThreads = availableParallelism();
@@ -221,11 +221,8 @@ export async function startPrerendering(options: {
       threads[started % threads.length]?.render(toRender[started] as PrerenderRoute);
     }
   };
-  const appReady = options.app.then(async (built) => {
-    // The client build's index.html is the template, not a page: the front page takes its place.
-    const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
-    await rm(path.join(outDir, "index.html"));
-    app = { ...built, templateHtml };
+  const appReady = options.app.then((built) => {
+    app = built;
     dispatch();
     return app;
   });
