@@ -126,7 +126,7 @@ export async function buildApp(root: string, cacheDir: string, key: string): Pro
   });
   await precompressAssets(path.join(client, "assets"));
   await bundleServiceWorker(root, path.join(entry, "service-worker"));
-  await rename(await buildServerBundle(root), path.join(entry, "ssr"));
+  await buildServerBundle(root, path.join(entry, "ssr"));
   // Older builds of the code are of no more use: keep one, the current. The entry moves in
   // whole, so one with a server bundle is complete.
   const appsDir = path.join(cacheDir, "app");

@@ -56,15 +56,19 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
   ];
 }
 
-/** Builds the server bundle (entry-server.js and prerender-worker.js) into a new folder. */
-export async function buildServerBundle(root: string): Promise<string> {
-  // Inside the project, so the server bundle resolves react & co. from node_modules.
-  const ssrDir = path.join(root, `.dispatch-ssr-${process.pid}`);
+/**
+ * Builds the server bundle (entry-server.js and prerender-worker.js) into ssrDir. Every package
+ * it uses is bundled in (`noExternal`): the bundle is kept in the build cache, which may be
+ * anywhere on the machine (BUILD_CACHE_DIR) or restored into another checkout, and a bundle
+ * that imported react & co. by name found them only from a cache inside the project.
+ */
+export async function buildServerBundle(root: string, ssrDir: string): Promise<void> {
   // Loaded only when the code changed (see appBuild).
   const { build } = await import("vite");
   await build({
     configFile: path.join(root, "vite.config.ts"),
     logLevel: "warn",
+    ssr: { noExternal: true },
     build: {
       ssr: true,
       outDir: ssrDir,
@@ -78,7 +82,6 @@ export async function buildServerBundle(root: string): Promise<string> {
       },
     },
   });
-  return ssrDir;
 }
 
 const THREAD_HEAP_MB = 256;
