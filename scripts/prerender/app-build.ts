@@ -4,7 +4,7 @@ import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { precompressAssets } from "../bundle/precompress.ts";
-import { sha1 } from "../content/build-cache.ts";
+import { sha1, temporaryPath } from "../content/build-cache.ts";
 import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
@@ -117,7 +117,7 @@ export async function buildApp(root: string, cacheDir: string, key: string): Pro
   // Vite is loaded only when code changed: importing it takes most of a second, which a
   // build after a content edit (the app from the cache) does not need to spend.
   const { build } = await import("vite");
-  const entry = path.join(cacheDir, `app-building-${process.pid}`);
+  const entry = temporaryPath(path.join(cacheDir, "app-building"));
   const client = path.join(entry, "client");
   await build({
     configFile: path.join(root, "vite.config.ts"),
