@@ -49,10 +49,15 @@ export function photoRefs(file: string, story: unknown): PhotoRef[] {
  * `decode`: decode all of the image, not only its header: a file cut short (a failed upload or
  * copy) has the right size in its header and fails only when the build encodes it.
  */
-async function probe(dataDir: string, src: string, decode: boolean): Promise<ImageProbe> {
+async function probe(
+  dataDir: string,
+  root: string,
+  src: string,
+  decode: boolean,
+): Promise<ImageProbe> {
   const full = path.join(dataDir, src);
   if (!existsSync(full)) return { kind: "missing" };
-  const problem = dataFileProblem(dataRoot(dataDir), full, "a .jpg, .png, .webp or .avif file");
+  const problem = dataFileProblem(root, full, "a .jpg, .png, .webp or .avif file");
   if (problem) return { kind: "not-a-file", problem };
   let probed: ImageProbe;
   try {
@@ -131,7 +136,8 @@ export async function checkImages(
   decode = false,
 ): Promise<ContentError[]> {
   const sources = [...new Set(refs.map((ref) => ref.src))];
-  const probes = await mapLimit(sources, 8, (src) => probe(dataDir, src, decode));
+  const root = dataRoot(dataDir);
+  const probes = await mapLimit(sources, 8, (src) => probe(dataDir, root, src, decode));
   const bySource = new Map(sources.map((src, i) => [src, probes[i] as ImageProbe]));
   return refs.flatMap((ref) => imageErrors(dataDir, ref, bySource.get(ref.src) as ImageProbe));
 }
