@@ -54,8 +54,8 @@ export async function appKey(root: string): Promise<string> {
  * appKey(root). The client build's files (favicon.svg, assets/) are none of the content
  * stage's, which writes into outDir meanwhile. Its index.html is the template every page is
  * rendered into, read from the cache and never copied: outDir's index.html is the front page,
- * which may be in place already (linked from the build cache) when the copy runs, and copying
- * over it once wrote the template through that link and left no front page.
+ * which may be in place already (linked from the build cache) when the copy runs: copied over
+ * it and then deleted as the template, it left a site with no front page.
  */
 export async function appBuild(
   root: string,
