@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -16,6 +16,14 @@ export const CACHE_DIR = ".cache";
 
 export const sha1 = (data: string | Buffer): string =>
   createHash("sha1").update(data).digest("hex");
+
+/**
+ * A name beside `file` that no other writer uses: the process id alone was shared by every
+ * job of one build (two image jobs for identical bytes both wrote `<hash>.<pid>`, and one
+ * rename found the other's file gone), and by every prerendering thread.
+ */
+export const temporaryPath = (file: string): string =>
+  `${file}.${process.pid}-${randomBytes(6).toString("hex")}.partial`;
 
 /**
  * Makes target with `make`, which fails with EEXIST if something is there already: that file
@@ -98,8 +106,13 @@ export class ObjectStore {
       linkSync(target, object);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") copyFileSync(target, object);
-      else if (code !== "EEXIST") throw error;
+      if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") {
+        // Copied under a name of its own and renamed: a thread placing the same object
+        // meanwhile links a whole file or none.
+        const partial = temporaryPath(object);
+        copyFileSync(target, partial);
+        renameSync(partial, object);
+      } else if (code !== "EEXIST") throw error;
     }
     return hash;
   }
@@ -143,7 +156,7 @@ export async function writeIndex(file: string, index: ReadonlyMap<string, string
   if (tabs !== index.size || breaks !== index.size)
     throw new Error(`build cache: ${file}: a key or value holds a tab or line break`);
   await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}`;
+  const partial = temporaryPath(file);
   await writeFile(partial, text);
   await rename(partial, file);
 }

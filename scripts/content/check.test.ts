@@ -1,8 +1,11 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFixture, type Fixture } from "./test-fixture.ts";
+import { createFixture, type Fixture, storyJson } from "./test-fixture.ts";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -64,6 +67,65 @@ describe("npm run content:check", { timeout: 30_000 }, () => {
       stdout: "",
       stderr: `${missing}: $: data folder not found; expected a folder with topics.json and stories/<id>.json files (set DATA_DIR to use another folder)\n`,
     });
+  });
+
+  it("decodes every image whole and refuses what is not a plain file inside the data folder, one line each", async () => {
+    fixture = await createFixture({
+      stories: [
+        storyJson("first-story"),
+        storyJson("second-story", {
+          photo: { src: "images/outside.jpg", width: 400, height: 300, alt: "A photo" },
+          body: [{ type: "paragraph", text: "Text." }],
+        }),
+      ],
+    });
+    // Photos cut short (a failed upload): their headers, and so their sizes, are whole.
+    const noise = (format: "jpeg" | "png") =>
+      sharp({
+        create: {
+          width: 400,
+          height: 300,
+          channels: 3,
+          background: "#808080",
+          noise: { type: "gaussian", mean: 128, sigma: 40 },
+        },
+      })
+        .toFormat(format)
+        .toBuffer();
+    const cut = (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length * 0.6));
+    await fixture.writeText("images/lead.jpg", cut(await noise("jpeg")));
+    await fixture.writeText("images/inline.png", cut(await noise("png")));
+    await fixture.editJson("stories/first-story.json", (story) => {
+      Object.assign(story.photo as object, { width: 400, height: 300 });
+      const body = story.body as { type: string; photo?: object }[];
+      Object.assign(body[2]?.photo as object, { width: 400, height: 300 });
+    });
+    // Files elsewhere on the machine, linked into the data folder; a pipe; 10,000 "[".
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "dispatch-elsewhere-"));
+    try {
+      await writeFile(path.join(elsewhere, "secret.jpg"), await noise("jpeg"));
+      await writeFile(path.join(elsewhere, "story.json"), JSON.stringify(storyJson("linked")));
+      await symlink(path.join(elsewhere, "secret.jpg"), fixture.at("images/outside.jpg"));
+      await symlink(path.join(elsewhere, "story.json"), fixture.at("stories/linked.json"));
+      execFileSync("mkfifo", [fixture.at("stories/pipe.json")]);
+      await fixture.writeText("stories/deep.json", "[".repeat(10_000));
+      const result = await check(fixture.dir);
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trimEnd().split("\n");
+      const at = fixture.at;
+      expect(lines.toSorted()).toEqual(
+        [
+          `${at("stories/deep.json")}: $: invalid JSON at line 1, column 257: objects and arrays nested more than 256 levels deep; expected a story's few levels`,
+          `${at("stories/first-story.json")}: $.body[2].photo.src: could not decode ${at("images/inline.png")} (vipspng: libpng read error); expected a whole image file (is it cut short? copy or export it again)`,
+          `${at("stories/first-story.json")}: $.photo.src: could not decode ${at("images/lead.jpg")} (VipsJpeg: premature end of JPEG image); expected a whole image file (is it cut short? copy or export it again)`,
+          `${at("stories/linked.json")}: $: leads out of the data folder (a symbolic link); expected a JSON file inside it`,
+          `${at("stories/pipe.json")}: $: is a named pipe (FIFO), not a regular file; expected a JSON file`,
+          `${at("stories/second-story.json")}: $.photo.src: ${at("images/outside.jpg")} leads out of the data folder (a symbolic link); expected a .jpg, .png, .webp or .avif file inside it`,
+        ].toSorted(),
+      );
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("prints warnings but still passes", async () => {

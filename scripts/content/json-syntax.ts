@@ -4,7 +4,13 @@
  * strict mode) for the first error's offset and code, and turn them into the line, column and
  * plain-language reason an editor needs.
  */
-import { getLocation, type ParseError, parse, printParseErrorCode } from "jsonc-parser";
+import {
+  createScanner,
+  getLocation,
+  type ParseError,
+  parse,
+  printParseErrorCode,
+} from "jsonc-parser";
 
 export type JsonSyntaxError = { line: number; column: number; message: string };
 
@@ -108,8 +114,33 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
+/**
+ * jsonc-parser's parse recurses once per level of nesting, and a file of 10,000 "[" overflowed
+ * the stack (an editor saw "Maximum call stack size exceeded" and no file name). No story
+ * nests beyond a few levels, so deeper than this is the problem itself, found by its scanner,
+ * which does not recurse. Its token kinds are a const enum, which isolated modules cannot
+ * read: 1 and 3 are "{" and "[", 2 and 4 "}" and "]", 17 the end of the text.
+ */
+const MAX_DEPTH = 256;
+
+function tooDeep(text: string): Problem | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
+    if (kind === 2 || kind === 4) depth--;
+    else if ((kind === 1 || kind === 3) && ++depth > MAX_DEPTH)
+      return {
+        offset: scanner.getTokenOffset(),
+        message: `objects and arrays nested more than ${MAX_DEPTH} levels deep; expected a story's few levels`,
+      };
+  }
+  return undefined;
+}
+
 /** Locates why `text` is not JSON; call only after JSON.parse has rejected it. */
 export function findJsonSyntaxError(text: string, parseMessage: string): JsonSyntaxError {
+  const deep = tooDeep(text);
+  if (deep) return { ...lineAndColumn(text, deep.offset), message: deep.message };
   const errors: ParseError[] = [];
   parse(text, errors, STRICT);
   // jsonc-parser in strict mode rejects what JSON.parse rejects (even whitespace other than

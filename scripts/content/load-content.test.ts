@@ -432,7 +432,13 @@ const cases: Case[] = [
       await mkdir(f.at("images/folder.jpg"));
       await setPhotoSrc("images/folder.jpg")(f);
     },
-    expected: [[STORY, "$.photo.src", "{dir}/images/folder.jpg is a folder, not an image file"]],
+    expected: [
+      [
+        STORY,
+        "$.photo.src",
+        "{dir}/images/folder.jpg is a folder, not a regular file; expected a .jpg, .png, .webp or .avif file",
+      ],
+    ],
   },
   {
     name: "image src is absolute",

@@ -62,14 +62,15 @@ function byReadingOrder(dataDir: string, errors: ContentError[]): ContentError[]
 /**
  * load -> validate -> (sort for the index stage). Never throws for bad content.
  * `known`: what the last build learned of the story files, given by the build (see
- * validateContent).
+ * validateContent). `decodeImages`: decode every image whole (content:check; see checkImages).
  */
 export async function loadContent(
   dataDir: string,
   known?: KnownStories,
+  options: { decodeImages?: boolean } = {},
 ): Promise<LoadContentResult> {
   const loaded = await readDataFolder(dataDir);
-  const validated = await validateContent(dataDir, loaded, known);
+  const validated = await validateContent(dataDir, loaded, known, options.decodeImages);
   const errors = [...loaded.errors, ...validated.errors];
   if (errors.length > 0)
     return { ok: false, errors: byReadingOrder(dataDir, errors), warnings: loaded.warnings };

@@ -3,6 +3,7 @@ import { type Dirent, readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ContentError } from "./content-error.ts";
+import { dataFileProblem, dataRoot } from "./data-file.ts";
 import { findJsonSyntaxError } from "./json-syntax.ts";
 
 /** Stage 1: read the data folder and parse its JSON; nothing here knows the story schema. */
@@ -118,12 +119,16 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
     return loaded;
   }
 
+  const root = dataRoot(dataDir);
   const topicsFile = path.join(dataDir, "topics.json");
-  const topics = readJson(
-    topicsFile,
-    "topics.json",
-    'file not found; expected a list of topics such as [{ "slug": "iran", "name": "Iran" }]',
-  );
+  const topicsProblem = dataFileProblem(root, topicsFile, "a JSON file");
+  const topics: ReadResult = topicsProblem
+    ? { ok: false, error: { file: topicsFile, path: "$", message: topicsProblem } }
+    : readJson(
+        topicsFile,
+        "topics.json",
+        'file not found; expected a list of topics such as [{ "slug": "iran", "name": "Iran" }]',
+      );
   if (topics.ok) loaded.topics = topics.source;
   else loaded.errors.push(topics.error);
 
@@ -131,6 +136,11 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
   const entries = await listFolder(storiesDir);
   if (!Array.isArray(entries)) {
     loaded.errors.push(entries);
+    return loaded;
+  }
+  const storiesProblem = dataFileProblem(root, storiesDir, "a folder");
+  if (storiesProblem?.startsWith("leads out")) {
+    loaded.errors.push({ file: storiesDir, path: "$", message: storiesProblem });
     return loaded;
   }
 
@@ -152,7 +162,11 @@ export async function readDataFolder(dataDir: string): Promise<LoadedFiles> {
         message: "not a .json file, ignored; stories must be named <id>.json",
       });
     } else {
-      storyNames.push(entry.name);
+      // A listing says what each entry is without another system call: only what is not a
+      // plain file (a link, a pipe, a device) is looked at more closely.
+      const problem = entry.isFile() ? undefined : dataFileProblem(root, file, "a JSON file");
+      if (problem) loaded.errors.push({ file, path: "$", message: problem });
+      else storyNames.push(entry.name);
     }
   }
   if (storyNames.length === 0) {

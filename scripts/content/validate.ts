@@ -210,12 +210,13 @@ function duplicateIdError(source: SourceFile, firstFile: Map<string, string>): C
  * cache's; see KnownStories; empty if nothing, or if the schema changed since), and then the
  * result's `known` is what this run learned. Without it (content:check, the dev server) no
  * file is stamped and nothing is recorded. Cross-file checks (names, topics, duplicates,
- * images) always run, on every story.
+ * images) always run, on every story. `decodeImages`: see checkImages.
  */
 export async function validateContent(
   dataDir: string,
   loaded: LoadedFiles,
   known?: KnownStories,
+  decodeImages = false,
 ): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
@@ -267,6 +268,6 @@ export async function validateContent(
     photoErrorRefs.push(...photoRefs(source.file, source.data));
     duplicates.push(...duplicateIdError(source, firstFile));
   }
-  errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs)));
+  errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs, decodeImages)));
   return { topics: topics.topics, stories, photos, errors, validHashes, known: nextKnown };
 }

@@ -14,8 +14,8 @@ import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-
  * end the staged files move into the live site one by one (each by rename: a reader never
  * gets half a file), and the files the new site no longer has are deleted.
  *
- * With no manifest (a first build, a deleted cache, a live site that is gone, or a publish
- * that stopped while moving files in) nothing is taken as already there: the staging folder
+ * With no manifest (a first build, a deleted cache, a live site that is gone or lacks the
+ * files its manifest lists, or a publish that stopped while moving files in) nothing is taken as already there: the staging folder
  * receives the whole site and replaces the live one in a single rename.
  */
 
@@ -34,6 +34,9 @@ function commitRank(file: SitePath): number {
 }
 
 const inside = (dir: string, file: SitePath) => path.join(dir, ...file.split("/"));
+
+/** How many of the manifest's files are looked for in the live folder before it is trusted. */
+const LIVE_SAMPLE = 64;
 
 /**
  * Reads a file of the site being built: from staging if the build wrote it there, else from
@@ -93,7 +96,9 @@ export class SiteOutput {
 
   /**
    * `manifestFile`: the cache's record of the live site `live` (one per output folder). It is
-   * trusted only while the live folder exists.
+   * trusted only while the live folder holds the files it lists, looked for in a sample spread
+   * over it: CI restoring .cache/ beside a new, empty dist/ once got a build that kept every
+   * file "as it was" and published an empty site, with exit 0.
    */
   static async open(options: {
     store: ObjectStore;
@@ -101,8 +106,13 @@ export class SiteOutput {
     live: string;
     manifestFile: string;
   }): Promise<SiteOutput> {
-    const previous = existsSync(options.live) ? await readIndex(options.manifestFile) : new Map();
-    return new SiteOutput({ ...options, previous });
+    const manifest = existsSync(options.live) ? await readIndex(options.manifestFile) : new Map();
+    const files = [...manifest.keys()];
+    const step = Math.max(1, Math.floor(files.length / LIVE_SAMPLE));
+    const held = files.every(
+      (file, index) => index % step !== 0 || existsSync(inside(options.live, file)),
+    );
+    return new SiteOutput({ ...options, previous: held ? manifest : new Map() });
   }
 
   /** The file's place in the staging folder. */

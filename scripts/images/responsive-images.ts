@@ -8,7 +8,7 @@ import {
   variantUrl,
   variantWidths,
 } from "../../src/shared/responsive-image.ts";
-import { CACHE_DIR } from "../content/build-cache.ts";
+import { CACHE_DIR, temporaryPath } from "../content/build-cache.ts";
 import type { Content } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
 
@@ -71,6 +71,18 @@ export async function emitResponsiveImages(
     return hash;
   };
 
+  // One encoding per cached file: identical bytes under two names (an agency photo filed
+  // twice) are two jobs for the same file, and the second waits for the first's.
+  const encodings = new Map<string, Promise<void>>();
+  const encodeOnce = (cached: string, src: string, width: number, format: ImageFormat) => {
+    let encoding = encodings.get(cached);
+    if (!encoding) {
+      encoding = encode(path.join(content.dataDir, src), cached, width, format);
+      encodings.set(cached, encoding);
+    }
+    return encoding;
+  };
+
   await mapLimit(jobs, CONCURRENCY, async ({ photo, width, format, target }) => {
     const cached = path.join(
       imageCache,
@@ -82,15 +94,27 @@ export async function emitResponsiveImages(
     } catch {
       // Not encoded yet: encode below.
     }
-    const encoded = await ENCODE[format](
-      sharp(path.join(content.dataDir, photo.src))
-        .rotate()
-        .resize({ width, withoutEnlargement: true }),
-    ).toBuffer();
-    // Written beside and renamed, so a build stopped midway never leaves half an image.
-    const partial = `${cached}.${process.pid}`;
-    await writeFile(partial, encoded);
-    await rename(partial, cached);
-    await writeFile(target, encoded);
+    await encodeOnce(cached, photo.src, width, format);
+    await copyFile(cached, target);
   });
+}
+
+/** Encodes one variant of `source` into the image cache's file `cached`. */
+async function encode(source: string, cached: string, width: number, format: ImageFormat) {
+  let encoded: Buffer;
+  try {
+    encoded = await ENCODE[format](
+      sharp(source).rotate().resize({ width, withoutEnlargement: true }),
+    ).toBuffer();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `could not encode ${source} (${reason}); npm run content:check decodes every image and names the stories that show it`,
+    );
+  }
+  // Written beside under a name of its own and renamed, so a build stopped midway never
+  // leaves half an image, and no other writer's file is taken for this one.
+  const partial = temporaryPath(cached);
+  await writeFile(partial, encoded);
+  await rename(partial, cached);
 }

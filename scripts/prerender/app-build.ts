@@ -4,7 +4,7 @@ import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { precompressAssets } from "../bundle/precompress.ts";
-import { sha1 } from "../content/build-cache.ts";
+import { sha1, temporaryPath } from "../content/build-cache.ts";
 import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
@@ -49,17 +49,20 @@ export async function appKey(root: string): Promise<string> {
 }
 
 /**
- * Puts the client build into outDir and returns the folder of the server bundle and the
- * bundled service worker, from the cache or by building them. `key`: appKey(root). The client
- * build's files (index.html, favicon.svg, assets/) are none of the content stage's, which
- * writes into outDir meanwhile.
+ * Puts the client build into outDir and returns the folder of the server bundle, the bundled
+ * service worker and the page template, from the cache or by building them. `key`:
+ * appKey(root). The client build's files (favicon.svg, assets/) are none of the content
+ * stage's, which writes into outDir meanwhile. Its index.html is the template every page is
+ * rendered into, read from the cache and never copied: outDir's index.html is the front page,
+ * which may be in place already (linked from the build cache) when the copy runs: copied over
+ * it and then deleted as the template, it left a site with no front page.
  */
 export async function appBuild(
   root: string,
   cacheDir: string,
   outDir: string,
   key: string,
-): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string }> {
+): Promise<{ key: string; ssrDir: string; serviceWorkerTemplate: string; templateHtml: string }> {
   const appsDir = path.join(cacheDir, "app");
   const cached = path.join(appsDir, key);
   const built = {
@@ -70,8 +73,10 @@ export async function appBuild(
   if (!(await stat(path.join(built.ssrDir, "prerender-worker.js")).catch(() => undefined))) {
     await buildAppInChildProcess(root, cacheDir, key);
   }
-  await cp(path.join(cached, "client"), outDir, { recursive: true });
-  return built;
+  const client = path.join(cached, "client");
+  const template = path.join(client, "index.html");
+  await cp(client, outDir, { recursive: true, filter: (source) => source !== template });
+  return { ...built, templateHtml: await readFile(template, "utf8") };
 }
 
 /**
@@ -112,7 +117,7 @@ export async function buildApp(root: string, cacheDir: string, key: string): Pro
   // Vite is loaded only when code changed: importing it takes most of a second, which a
   // build after a content edit (the app from the cache) does not need to spend.
   const { build } = await import("vite");
-  const entry = path.join(cacheDir, `app-building-${process.pid}`);
+  const entry = temporaryPath(path.join(cacheDir, "app-building"));
   const client = path.join(entry, "client");
   await build({
     configFile: path.join(root, "vite.config.ts"),
@@ -121,7 +126,7 @@ export async function buildApp(root: string, cacheDir: string, key: string): Pro
   });
   await precompressAssets(path.join(client, "assets"));
   await bundleServiceWorker(root, path.join(entry, "service-worker"));
-  await rename(await buildServerBundle(root), path.join(entry, "ssr"));
+  await buildServerBundle(root, path.join(entry, "ssr"));
   // Older builds of the code are of no more use: keep one, the current. The entry moves in
   // whole, so one with a server bundle is complete.
   const appsDir = path.join(cacheDir, "app");

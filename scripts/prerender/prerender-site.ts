@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -57,15 +56,19 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
   ];
 }
 
-/** Builds the server bundle (entry-server.js and prerender-worker.js) into a new folder. */
-export async function buildServerBundle(root: string): Promise<string> {
-  // Inside the project, so the server bundle resolves react & co. from node_modules.
-  const ssrDir = path.join(root, `.dispatch-ssr-${process.pid}`);
+/**
+ * Builds the server bundle (entry-server.js and prerender-worker.js) into ssrDir. Every package
+ * it uses is bundled in (`noExternal`): the bundle is kept in the build cache, which may be
+ * anywhere on the machine (BUILD_CACHE_DIR) or restored into another checkout, and a bundle
+ * that imported react & co. by name found them only from a cache inside the project.
+ */
+export async function buildServerBundle(root: string, ssrDir: string): Promise<void> {
   // Loaded only when the code changed (see appBuild).
   const { build } = await import("vite");
   await build({
     configFile: path.join(root, "vite.config.ts"),
     logLevel: "warn",
+    ssr: { noExternal: true },
     build: {
       ssr: true,
       outDir: ssrDir,
@@ -79,7 +82,6 @@ export async function buildServerBundle(root: string): Promise<string> {
       },
     },
   });
-  return ssrDir;
 }
 
 const THREAD_HEAP_MB = 256;
@@ -88,7 +90,8 @@ const BATCH = 64;
 /** A thread for every this many pages to render (one costs a second to start), up to a core each. */
 const PAGES_PER_THREAD = 200;
 
-type App = { key: string; ssrDir: string };
+/** `templateHtml`: the client build's index.html, which every page is rendered into. */
+type App = { key: string; ssrDir: string; templateHtml: string };
 
 /** A prerendering thread, fed routes as they become ready (see prerender-worker.ts). */
 class RenderThread {
@@ -199,7 +202,7 @@ export async function startPrerendering(options: {
   }
 
   const threads: RenderThread[] = [];
-  let app: (App & { templateHtml: string }) | undefined;
+  let app: App | undefined;
   const toRender: PrerenderRoute[] = [];
   let started = 0;
   const maxThreads = availableParallelism();
@@ -221,11 +224,8 @@ export async function startPrerendering(options: {
       threads[started % threads.length]?.render(toRender[started] as PrerenderRoute);
     }
   };
-  const appReady = options.app.then(async (built) => {
-    // The client build's index.html is the template, not a page: the front page takes its place.
-    const templateHtml = await readFile(path.join(outDir, "index.html"), "utf8");
-    await rm(path.join(outDir, "index.html"));
-    app = { ...built, templateHtml };
+  const appReady = options.app.then((built) => {
+    app = built;
     dispatch();
     return app;
   });

@@ -42,10 +42,21 @@ describe.each([
       searchDocument(page('<div data-pagefind-body=""><h1>x</h1></div>'), "stories/d.html"),
     ).toThrow("search index: stories/d.html: data-pagefind-body is not on an <article> element");
     expect(() =>
-      searchDocument(
-        page('<article data-pagefind-body=""><article><h2>x</h2></article></article>'),
-        "stories/e.html",
-      ),
-    ).toThrow("search index: stories/e.html: the story's article holds another");
+      searchDocument(page('<article data-pagefind-body=""><h1>x</h1>'), "stories/e.html"),
+    ).toThrow("search index: stories/e.html: the <article data-pagefind-body> has no end tag");
+  });
+
+  it("finds the build's markers by parsing the page, wherever a story's words repeat them", () => {
+    // A headline about the markup itself, as the page carries it: in the title, the link
+    // previews' attributes, the structured data and the page's data, and in the article.
+    const words = "What data-pagefind-body does: <article data-pagefind-body> and </article>";
+    const escaped = words.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+    const json = JSON.stringify(words).replaceAll("<", "\\u003c");
+    const tricky = read(
+      `<!doctype html>\r\n<html lang="en"><head><title>${escaped}</title><meta property="og:title" content="${escaped}"/><script type="application/ld+json">${JSON.stringify({ headline: words })}</script><style>/* </article> */</style></head><body><!-- <article data-pagefind-body> --><main><article data-pagefind-body=""><h1>${escaped}</h1><article><h2>Nested</h2></article><p>\r\nسرخط</p></article></main><script type="application/json" id="dispatch-state">${json}</script><textarea><article data-pagefind-body></textarea></body></html>`,
+    );
+    expect(searchDocument(tricky, "stories/g.html")).toBe(
+      `<!doctype html><html lang="en"><body><article data-pagefind-body=""><h1>${escaped}</h1><article><h2>Nested</h2></article><p>\r\nسرخط</p></article></body></html>`,
+    );
   });
 });
