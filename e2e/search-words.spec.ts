@@ -21,6 +21,8 @@ import { expect, test } from "./test";
  */
 const STORIES = 40;
 const run = promisify(execFile);
+/** One temporary folder for the archive and its site (the build writes a file beside the site). */
+let work = "";
 let dataDir = "";
 let outDir = "";
 let server: Listening | undefined;
@@ -93,8 +95,9 @@ const storiesWith = (query: string) =>
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dataDir = await mkdtemp(path.join(tmpdir(), "dispatch-search-words-data-"));
-  outDir = await mkdtemp(path.join(tmpdir(), "dispatch-search-words-dist-"));
+  work = await mkdtemp(path.join(tmpdir(), "dispatch-search-words-"));
+  dataDir = path.join(work, "data");
+  outDir = path.join(work, "dist");
   await generateCorpus(dataDir, STORIES);
   const topicsFile = path.join(dataDir, "topics.json");
   const topics = JSON.parse(await readFile(topicsFile, "utf8")) as unknown[];
@@ -125,7 +128,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.close();
-  for (const dir of [dataDir, outDir, sharded?.work]) {
+  for (const dir of [work, sharded?.work]) {
     if (dir) await rm(dir, { recursive: true, force: true });
   }
   texts = [];
