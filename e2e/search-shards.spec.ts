@@ -1,11 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { ObjectStore, sha1 } from "../scripts/content/build-cache.ts";
-import { SiteOutput } from "../scripts/hosting/site-output.ts";
-import { searchDocument } from "../scripts/search/search-document.ts";
-import { buildSearchIndex } from "../scripts/search/search-index.ts";
+import { rm } from "node:fs/promises";
 import { watchPageProblems } from "./support/page-problems";
+import { buildShardedIndex, type ShardedIndex, serveShardedIndex } from "./support/sharded-index";
 import { expect, test } from "./test";
 
 /**
@@ -13,42 +8,17 @@ import { expect, test } from "./test";
  * the built site, indexed by the build's own code in shards of 16 stories (four here, not the
  * one shard of 1,000 the site's 64 stories make), served in place of /pagefind/.
  */
-const SHARD_STORIES = 16;
-let work = "";
+let index: ShardedIndex | undefined;
 let shardPaths: string[] = [];
 
 test.beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "dispatch-search-shards-"));
-  await symlink(path.resolve("dist", "stories"), path.join(work, "stories"));
-  const storyPages = [];
-  for (const file of await readdir(path.join("data", "stories"))) {
-    const json = await readFile(path.join("data", "stories", file), "utf8");
-    const story = JSON.parse(json) as { id: string; publishedAt: string };
-    const page = `stories/${story.id}.html`;
-    const html = await readFile(path.join("dist", page), "utf8");
-    const documentHash = sha1(searchDocument(html, page));
-    storyPages.push({ file: page, documentHash, publishedAt: story.publishedAt });
-  }
-  // The index is written into `work` as into a build's staging folder; it is never published.
-  const site = await SiteOutput.open({
-    store: new ObjectStore(path.join(work, "cache")),
-    staging: work,
-    live: path.join(work, "not-published"),
-    manifestFile: path.join(work, "cache", "site.json"),
-  });
-  const built = await buildSearchIndex({
-    site,
-    storyPages,
-    indexFile: path.join(work, "cache", "search.json"),
-    shardStories: SHARD_STORIES,
-  });
-  expect(built.shards).toBe(4);
-  const list = JSON.parse(await readFile(path.join(work, "pagefind", "shards.json"), "utf8"));
-  shardPaths = (list as { shards: { path: string }[] }).shards.map((shard) => shard.path);
+  index = await buildShardedIndex({ dataDir: "data", distDir: "dist", shardStories: 16 });
+  expect(index.shards).toBe(4);
+  shardPaths = index.shardPaths;
 });
 
 test.afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
+  if (index) await rm(index.work, { recursive: true, force: true });
 });
 
 test("a search over a sharded index: newest stories first, an honest count while older ones are searched, then the whole count; Load more reaches the oldest", async ({
@@ -75,12 +45,14 @@ test("a search over a sharded index: newest stories first, an honest count while
     release = resolve;
   });
   const served: string[] = [];
-  await page.route(/\/pagefind\//, async (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (shardPaths.slice(1).some((shard) => pathname.startsWith(shard))) await released;
-    served.push(pathname);
-    await route.fulfill({ path: path.join(work, pathname) });
-  });
+  await serveShardedIndex(
+    page,
+    index as ShardedIndex,
+    async (pathname) => {
+      if (shardPaths.slice(1).some((shard) => pathname.startsWith(shard))) await released;
+    },
+    served,
+  );
   await page.goto("/search?q=the");
   await expect(heading).toHaveText(/^\d+\+ stories for “the”$/);
   const counted = Number((await heading.textContent())?.split("+")[0]);

@@ -24,21 +24,21 @@ test("a reader searches from a story page: results, marks, topic filter, Load mo
   await expect
     .poll(() => searchRequests.some((url) => url.endsWith("/pagefind/pagefind.js")))
     .toBe(true);
-  await box.fill("tea");
+  await box.fill("water");
   await box.press("Enter");
 
-  await expect(page).toHaveURL(/\/search\?q=tea$/);
+  await expect(page).toHaveURL(/\/search\?q=water$/);
   const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading).toHaveText(/^\d+ stories for “tea”$/);
+  await expect(heading).toHaveText(/^\d+ stories for “water”$/);
   const total = Number((await heading.textContent())?.split(" ")[0]);
   expect(total).toBeGreaterThan(10);
-  await expect(page).toHaveTitle("tea — Search — Dispatch");
-  const list = page.getByRole("list", { name: "Stories for “tea”" });
+  await expect(page).toHaveTitle("water — Search — Dispatch");
+  const list = page.getByRole("list", { name: "Stories for “water”" });
   const results = list.getByRole("listitem");
   await expect(results).toHaveCount(10);
   // The count is announced politely.
-  await expect(page.getByRole("status")).toHaveText(`${total} stories for “tea”`);
-  // The best match first: the story about tea, its headline the link, a topic and a date.
+  await expect(page.getByRole("status")).toHaveText(`${total} stories for “water”`);
+  // The best match first: a story about water, its headline the link, a topic and a date.
   const first = results.first();
   await expect(first.getByRole("heading", { level: 2 }).getByRole("link")).toHaveAttribute(
     "href",
@@ -47,7 +47,7 @@ test("a reader searches from a story page: results, marks, topic filter, Load mo
   await expect(first.locator("time[datetime]")).toHaveCount(1);
   // The matches are marked, and the marks are the only elements in an excerpt.
   const marks = list.locator("mark");
-  expect((await marks.allTextContents()).some((text) => /^tea/i.test(text))).toBe(true);
+  expect((await marks.allTextContents()).some((text) => /^water/i.test(text))).toBe(true);
   expect(await list.locator("article > p:first-of-type *:not(mark)").count()).toBe(0);
   // Only what the page shows is searched: never the captions' screen-reader prefixes.
   for (const excerpt of await list.locator("article > p:first-of-type").allTextContents())
@@ -65,7 +65,7 @@ test("a reader searches from a story page: results, marks, topic filter, Load mo
   // The topic filter narrows the same words to one topic, in the address too.
   await page.getByRole("combobox", { name: "Topic" }).selectOption({ label: "Iran" });
   await expect(page).toHaveURL(/[?&]topic=iran/);
-  await expect(heading).toHaveText(/^\d+ stor(y|ies) for “tea”$/);
+  await expect(heading).toHaveText(/^\d+ stor(y|ies) for “water”$/);
   const inIran = Number((await heading.textContent())?.split(" ")[0]);
   expect(inIran).toBeLessThan(total);
   expect(inIran).toBeGreaterThan(0);

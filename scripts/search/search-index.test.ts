@@ -1,5 +1,10 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type StoryPage, shardList, shardsOf } from "./search-index.ts";
+import { ObjectStore, readIndex } from "../content/build-cache.ts";
+import { SiteOutput } from "../hosting/site-output.ts";
+import { buildSearchIndex, type StoryPage, shardList, shardsOf } from "./search-index.ts";
 
 const page = (n: number, publishedAt: string): StoryPage => ({
   file: `stories/s${String(n).padStart(3, "0")}.html`,
@@ -91,4 +96,43 @@ describe("shardList", () => {
       ],
     });
   });
+});
+
+describe("buildSearchIndex", () => {
+  it("lets two index stages write the same cache index at once: neither shares the other's temporary file", async () => {
+    const work = await mkdtemp(path.join(tmpdir(), "dispatch-search-index-"));
+    try {
+      await mkdir(path.join(work, "stories"));
+      const storyPages: StoryPage[] = [];
+      for (let n = 0; n < 3; n++) {
+        const file = `stories/s${n}.html`;
+        const html = `<!doctype html><html lang="en"><body><article data-pagefind-body=""><h1>Story ${n}</h1><p>Words of story ${n}.</p></article></body></html>`;
+        await writeFile(path.join(work, file), html);
+        storyPages.push({
+          file,
+          documentHash: `h${n}`,
+          publishedAt: `2024-01-0${n + 1}T00:00:00Z`,
+        });
+      }
+      const indexFile = path.join(work, "cache", "search.json");
+      const stage = async () => {
+        const site = await SiteOutput.open({
+          store: new ObjectStore(path.join(work, "cache")),
+          staging: work,
+          live: path.join(work, "not-published"),
+          manifestFile: path.join(work, "cache", "site.json"),
+        });
+        return buildSearchIndex({ site, storyPages, indexFile, shardStories: 2 });
+      };
+      const built = await Promise.all([stage(), stage(), stage()]);
+      expect(built.map((result) => result.shards)).toEqual([2, 2, 2]);
+      // The index is whole, and no partial file is left beside it.
+      expect((await readIndex(indexFile)).size).toBe(built[0]?.files);
+      expect(await readdir(path.dirname(indexFile))).not.toContainEqual(
+        expect.stringMatching(/^search\.json\./),
+      );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

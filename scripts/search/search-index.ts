@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { rename } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { ShardList } from "../../src/features/search/sharded-search.ts";
 import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
@@ -124,14 +126,17 @@ type Pagefind = typeof import("pagefind");
  * Pagefind's Node API indexes in one process of its own, which it starts once per instance of
  * its module. That process works on one core, so a shard indexed beside another in the same
  * process waits for it: each core gets an instance of the module (the same file under another
- * address is another instance), and with it a process of its own.
+ * address is another instance), and with it a process of its own. The addresses are this
+ * stage's own: two stages at once in one process (tests, a server building twice) would
+ * otherwise share the processes, and the first to finish would close the other's.
  */
 function pagefindProcesses(count: number): Promise<Pagefind[]> {
   const entry = import.meta.resolve("pagefind");
+  const stage = randomUUID();
   return Promise.all(
     Array.from(
       { length: count },
-      (_, i): Promise<Pagefind> => import(i === 0 ? entry : `${entry}?process=${i}`),
+      (_, i): Promise<Pagefind> => import(`${entry}?stage=${stage}&process=${i}`),
     ),
   );
 }
@@ -272,6 +277,11 @@ export async function buildSearchIndex(options: {
   }
   const metaFile = (shard: Shard) => metaFiles.get(shard.key);
   site.put(target(SHARD_LIST), `${JSON.stringify(shardList(shards, shardFolder, metaFile))}\n`);
-  await writeIndex(indexFile, stored);
+  // Written under a name no other writer has, then renamed into place: writeIndex names its
+  // partial file by the process id alone, which two builds sharing a restored cache (in two
+  // containers, or two stages in one process) can both have.
+  const partial = `${indexFile}.${randomUUID()}`;
+  await writeIndex(partial, stored);
+  await rename(partial, indexFile);
   return { shards: shards.length, indexed: toIndex.length, files: stored.size };
 }

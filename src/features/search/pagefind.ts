@@ -20,14 +20,26 @@ const SHARD_LIST = "/pagefind/shards.json";
 /** The words of an excerpt around the matches, in characters (about two lines on a phone). */
 const EXCERPT_WORDS = 28;
 
-/** One result as Pagefind ranks it; its data (a fragment file) is fetched only when asked. */
-export type PagefindResult = { id: string; score: number; data: () => Promise<PagefindData> };
+/**
+ * One result as Pagefind ranks it; its data (a fragment file) is fetched only when asked.
+ * `words`: the locations of its matches among the words of its text (none for a match in its
+ * metadata alone).
+ */
+export type PagefindResult = {
+  id: string;
+  score: number;
+  words: number[];
+  data: () => Promise<PagefindData>;
+};
 
 export type PagefindData = {
   url: string;
   /** The text around the matches, with each match in <mark>: see excerpt-parts.ts. */
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The story's indexed text, with "<" and ">" escaped as in `excerpt` (query-words.ts). */
+  raw_content?: string;
+  content?: string;
 };
 
 export type PagefindSearch = { results: PagefindResult[] };

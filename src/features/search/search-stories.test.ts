@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesWords, searchHeading, storyResult } from "@/features/search/search-stories";
+import { searchHeading, storyResult } from "@/features/search/search-stories";
 
 describe("storyResult", () => {
   it("reads a story page's record: id from its file, headline, date, language, topic", () => {
@@ -44,27 +44,5 @@ describe("searchHeading", () => {
   it("claims no total while older stories are still being searched", () => {
     expect(searchHeading(1000, "harvest", false)).toBe("1,000+ stories for “harvest”");
     expect(searchHeading(1, "saffron", false)).toBe("1+ stories for “saffron”");
-  });
-});
-
-describe("matchesWords", () => {
-  const withMarks = (...parts: [string, boolean][]) => ({
-    ...storyResult({ url: "/stories/a.html", excerpt: "", meta: {} }),
-    excerpt: parts.map(([text, marked]) => ({ text, marked })),
-  });
-
-  it("takes marks that start like a word searched for, stems and case included", () => {
-    expect(matchesWords(withMarks(["The ", false], ["Harvest", true]), "harvesting")).toBe(true);
-    expect(matchesWords(withMarks(["چای", true], [" در فرهنگ", false]), "چای")).toBe(true);
-    expect(matchesWords(withMarks(["Café", true]), "cafe prices")).toBe(true);
-  });
-
-  it("knows a stand-in: Pagefind's shorter start of the word, where no story has the word", () => {
-    expect(matchesWords(withMarks(["چ", true], [" (che)", false]), "چای")).toBe(false);
-    expect(matchesWords(withMarks(["or", true]), "orchid")).toBe(false);
-  });
-
-  it("takes a result with no marks in its excerpt (the match is elsewhere in the story)", () => {
-    expect(matchesWords(withMarks(["Words", false]), "saffron")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { type ExcerptPart, excerptParts } from "@/features/search/excerpt-parts";
 import { loadPagefind, type PagefindData, type PagefindResult } from "@/features/search/pagefind";
+import { resultsWithWords } from "@/features/search/query-words";
 import { ShardedSearch } from "@/features/search/sharded-search";
 
 /** Results show, and Load more adds, ten at a time, as the feeds do. */
@@ -65,32 +66,6 @@ function hitOf(found: PagefindResult, shard: number): SearchHit {
   };
 }
 
-/** The first letters a marked word must share with a word searched for: see `matchesWords`. */
-const SHARED_LETTERS = 3;
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-
-/**
- * Whether a result's marked words are the words searched for, not a stand-in. Pagefind, when no
- * word of its index starts with a word searched for, searches for the longest start of that
- * word that is in its index ("chai" finds "ch"; Pagefind issue #793). Over one index that
- * happens only when no story has the word; over shards it would happen in every shard without
- * it, filling the results with stories that share two letters with the words. A shard's best
- * result tells: its marks start with a searched word's first letters (stems such as "harvest"
- * for "harvesting" pass), or the shard is a stand-in's.
- */
-export function matchesWords(result: StoryResult, query: string): boolean {
-  const marked = result.excerpt
-    .filter((part) => part.marked)
-    .map((part) => fold(part.text).replace(/^[^\p{L}\p{N}]+/u, ""));
-  if (marked.length === 0) return true;
-  const terms = fold(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return terms.some((term) =>
-    marked.some((word) => word.startsWith(term.slice(0, SHARED_LETTERS))),
-  );
-}
-
 /**
  * A search under way: the results placed so far (`hits`, the first `ready` of them with their
  * words here, ready to show) and how many stories it has found, which is the whole count once
@@ -130,13 +105,11 @@ async function startSearch(query: string, topicName?: string): Promise<StorySear
     // Past the newest shard the search is going through the archive: the next shard's index
     // loads while this one is searched.
     if (shard > 0) pagefind.start(shard + 1);
-    const hits = (await pagefind.search(shard, query, options)).map((found) => hitOf(found, shard));
-    // The best result's words say whether these are matches or a stand-in's (matchesWords).
-    // The newest shard's first page is fetched with it: it shows first.
-    const [best] = await Promise.all(
-      hits.slice(0, shard === 0 ? RESULTS_PAGE_SIZE : 1).map((hit) => hit.load()),
-    );
-    return best && !matchesWords(best, query) ? [] : hits;
+    const found = await resultsWithWords(pagefind, shard, query, options);
+    const hits = found.map((result) => hitOf(result, shard));
+    // The newest shard's first page shows first: its words are fetched with it.
+    if (shard === 0) await Promise.all(hits.slice(0, RESULTS_PAGE_SIZE).map((hit) => hit.load()));
+    return hits;
   });
   let ready = 0;
   const search: StorySearch = {
