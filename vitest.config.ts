@@ -26,7 +26,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "content", include: ["scripts/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "content",
+          include: ["scripts/**/*.test.ts"],
+          exclude: ["scripts/**/*.crash.test.ts"],
+          environment: "node",
+        },
       },
       {
         extends: true,

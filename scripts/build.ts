@@ -18,7 +18,8 @@ import { loadContent } from "./content/load-content.ts";
 import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
-import { SiteOutput } from "./hosting/site-output.ts";
+import { ensureReleasesDir, STAGING_PREFIX } from "./hosting/releases.ts";
+import { type Committed, SiteOutput } from "./hosting/site-output.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
@@ -51,8 +52,8 @@ const stage = (name: string) => {
   last = now;
 };
 
-// Staging sits beside dist/ so the final rename stays on one file system.
-const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
+// Staging is the next release's folder, beside the live one (scripts/hosting/releases.ts).
+const staging = await mkdtemp(path.join(await ensureReleasesDir(outDir), STAGING_PREFIX));
 const site = await SiteOutput.open({
   store: new ObjectStore(cacheDir),
   staging,
@@ -141,7 +142,7 @@ function removeInBackground(folder: string): void {
 
 let pages = 0;
 let rendered = 0;
-let published: { moved: number; deleted: number } | undefined;
+let published: Committed | undefined;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 let searched: Awaited<ReturnType<typeof buildSearchIndex>> | undefined;
 try {
@@ -172,11 +173,11 @@ try {
   pages = prerendered.pages;
   rendered = prerendered.rendered;
   const committed = await site.commit();
-  // The old site, when it was replaced whole, is deleted by a detached process: unlinking a
-  // large archive takes longer than building its changes, and the new site is already live.
-  if (committed.replaced) removeInBackground(committed.replaced);
+  // Old releases are deleted by a detached process: unlinking a large archive takes longer
+  // than building its changes, and the new site is already live.
+  for (const folder of committed.stale) removeInBackground(folder);
   published = committed;
-  stage(site.inPlace ? "publish in place" : "swap");
+  stage("publish");
   // Once a day: without it the cache keeps every version of every file ever built.
   const pruned = await pruneObjectsIfDue(path.join(cacheDir, "objects"));
   if (pruned) {
@@ -190,5 +191,5 @@ try {
 }
 
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.linked} unchanged linked, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );
