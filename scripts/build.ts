@@ -19,7 +19,7 @@ import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
 import { ensureReleasesDir, STAGING_PREFIX } from "./hosting/releases.ts";
-import { type Committed, SiteOutput } from "./hosting/site-output.ts";
+import { SiteOutput } from "./hosting/site-output.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
@@ -142,7 +142,7 @@ function removeInBackground(folder: string): void {
 
 let pages = 0;
 let rendered = 0;
-let published: Committed | undefined;
+let published: { moved: number; deleted: number } | undefined;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 let searched: Awaited<ReturnType<typeof buildSearchIndex>> | undefined;
 try {
@@ -177,7 +177,9 @@ try {
   // than building its changes, and the new site is already live.
   for (const folder of committed.stale) removeInBackground(folder);
   published = committed;
-  stage("publish");
+  // How many unchanged files the new release links from the live one: what a publish costs
+  // beyond the files it writes.
+  stage(`switch (${committed.linked} unchanged files linked)`);
   // Once a day: without it the cache keeps every version of every file ever built.
   const pruned = await pruneObjectsIfDue(path.join(cacheDir, "objects"));
   if (pruned) {
@@ -191,5 +193,5 @@ try {
 }
 
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.linked} unchanged linked, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );

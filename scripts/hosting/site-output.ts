@@ -238,8 +238,7 @@ export class SiteOutput {
 
   /**
    * Records a file a prerendering thread put into staging through the store; a page rendered
-   * again to the same bytes leaves the staging folder at once (it is linked from the live
-   * release at the end, as every kept file is).
+   * again to the same bytes leaves the staging folder at once, so only changes move in.
    */
   record(file: SitePath, hash: string): void {
     if (this.add(file, hash)) rmSync(this.stagedPath(file));
