@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { viteManifestPath } from "../scripts/hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE } from "../scripts/hosting/nginx-config.ts";
-import { PURGE_FILE } from "../scripts/hosting/purge-list.ts";
+import { PURGE_FILE } from "../scripts/hosting/purge-paths.ts";
 import { IMAGE_FORMATS, variantUrl, variantWidths } from "../src/shared/responsive-image.ts";
 import { expect, test } from "./test";
 

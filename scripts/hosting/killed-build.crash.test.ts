@@ -13,7 +13,7 @@ import {
   startBuild,
   twoVersions,
 } from "./crash-support.ts";
-import { PURGE_FILE } from "./purge-list.ts";
+import { PURGE_FILE } from "./purge-paths.ts";
 
 /**
  * Issue 24: a build killed (SIGKILL, with its child processes) at any moment leaves the live

@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync } from "node:fs
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStore, readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import { PURGE_FILE, purgeFileText, purgeList } from "./purge-list.ts";
+import { PURGE_FILE, purgeFileText, purgeList } from "./purge-paths.ts";
 import {
   ensureReleasesDir,
   type Live,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { purgeList, urlPath } from "./purge-list.ts";
+import { purgeList, urlPath } from "./purge-paths.ts";
 
 describe("purgeList", () => {
   it("lists changed paths as readers request them: what pages load, then data, then pages", () => {
