@@ -68,9 +68,10 @@ describe("switchLive", () => {
     const a = await release(releaseName(1_000), "a");
     const b = await release(releaseName(2_000), "b");
     await switchLive(out, a);
-    vi.stubEnv("DISPATCH_SWAP_GAP_MS", "2");
+    // 30 gaps of 10 ms: long enough for the reader to run in one on a busy machine.
+    vi.stubEnv("DISPATCH_SWAP_GAP_MS", "10");
     const counts = await readWhile(async () => {
-      for (let i = 0; i < 20; i++) await switchLive(out, i % 2 ? a : b);
+      for (let i = 0; i < 30; i++) await switchLive(out, i % 2 ? a : b);
     });
     expect(counts.failures).toBeGreaterThan(0);
   });
