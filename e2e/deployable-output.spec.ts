@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { viteManifestPath } from "../scripts/hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE } from "../scripts/hosting/nginx-config.ts";
+import { PURGE_FILE } from "../scripts/hosting/purge-paths.ts";
 import { VARNISH_CONFIG_FILE } from "../scripts/hosting/varnish-config.ts";
 import { IMAGE_FORMATS, variantUrl, variantWidths } from "../src/shared/responsive-image.ts";
 import { expect, test } from "./test";
@@ -34,6 +35,7 @@ test("every folder can be entered and every file read by any user; no build inte
   expect(readdirSync(DIST).filter((name) => name.startsWith("_"))).toEqual([
     "_headers",
     NGINX_CONFIG_FILE,
+    PURGE_FILE,
     VARNISH_CONFIG_FILE,
   ]);
   // The JavaScript sizes still have their manifest, beside the site.

@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -61,7 +62,8 @@ test.beforeAll(async () => {
   if (!contentB.ok) throw new Error(contentB.errors.map((error) => error.message).join("\n"));
   // Build B: the same app (its hashed files have the same names), the API of content B.
   const distB = path.join(work, "dist-b");
-  await cp(DIST, distB, { recursive: true });
+  // The live release, not the dist symlink (which cp would copy as a link to it).
+  await cp(realpathSync(DIST), distB, { recursive: true });
   await rm(path.join(distB, "api"), { recursive: true });
   await rm(path.join(distB, "archive"), { recursive: true });
   await mkdir(distB, { recursive: true });

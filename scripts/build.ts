@@ -19,6 +19,7 @@ import { loadContent } from "./content/load-content.ts";
 import { pruneObjectsIfDue } from "./content/prune-objects.ts";
 import { readyForHosting } from "./hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
+import { ensureReleasesDir, STAGING_PREFIX } from "./hosting/releases.ts";
 import { SiteOutput } from "./hosting/site-output.ts";
 import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
@@ -53,8 +54,8 @@ const stage = (name: string) => {
   last = now;
 };
 
-// Staging sits beside dist/ so the final rename stays on one file system.
-const staging = await mkdtemp(path.join(path.dirname(outDir), ".dispatch-build-"));
+// Staging is the next release's folder, beside the live one (scripts/hosting/releases.ts).
+const staging = await mkdtemp(path.join(await ensureReleasesDir(outDir), STAGING_PREFIX));
 const site = await SiteOutput.open({
   store: new ObjectStore(cacheDir),
   staging,
@@ -175,11 +176,13 @@ try {
   pages = prerendered.pages;
   rendered = prerendered.rendered;
   const committed = await site.commit();
-  // The old site, when it was replaced whole, is deleted by a detached process: unlinking a
-  // large archive takes longer than building its changes, and the new site is already live.
-  if (committed.replaced) removeInBackground(committed.replaced);
+  // Old releases are deleted by a detached process: unlinking a large archive takes longer
+  // than building its changes, and the new site is already live.
+  for (const folder of committed.stale) removeInBackground(folder);
   published = committed;
-  stage(site.inPlace ? "publish in place" : "swap");
+  // How many unchanged files the new release links from the live one: what a publish costs
+  // beyond the files it writes.
+  stage(`switch (${committed.linked} unchanged files linked)`);
   // Once a day: without it the cache keeps every version of every file ever built.
   const pruned = await pruneObjectsIfDue(path.join(cacheDir, "objects"));
   if (pruned) {
