@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scriptSafeJson } from "../../src/shared/script-safe-json.ts";
 import { searchDocument } from "./search-document.ts";
 
 // A page read as text, or as bytes (as the search stage reads it), where letters before the
@@ -46,14 +47,16 @@ describe.each([
     ).toThrow("search index: stories/e.html: the <article data-pagefind-body> has no end tag");
   });
 
-  it("finds the build's markers by parsing the page, wherever a story's words repeat them", () => {
-    // A headline about the markup itself, as the page carries it: in the title, the link
-    // previews' attributes, the structured data and the page's data, and in the article.
+  it("finds the build's markers by their tags, wherever a story's words repeat them", () => {
+    // A headline about the markup itself, as the page carries it: escaped by React in the
+    // title, the link previews' attributes, a form field and the article, and as script-safe
+    // JSON in the structured data and the page's data (scriptSafeJson). The story-text crash
+    // test builds such pages and parses them as a browser does.
     const words = "What data-pagefind-body does: <article data-pagefind-body> and </article>";
     const escaped = words.replaceAll("<", "&lt;").replaceAll(">", "&gt;");
     const json = JSON.stringify(words).replaceAll("<", "\\u003c");
     const tricky = read(
-      `<!doctype html>\r\n<html lang="en"><head><title>${escaped}</title><meta property="og:title" content="${escaped}"/><script type="application/ld+json">${JSON.stringify({ headline: words })}</script><style>/* </article> */</style></head><body><!-- <article data-pagefind-body> --><main><article data-pagefind-body=""><h1>${escaped}</h1><article><h2>Nested</h2></article><p>\r\nسرخط</p></article></main><script type="application/json" id="dispatch-state">${json}</script><textarea><article data-pagefind-body></textarea></body></html>`,
+      `<!doctype html>\r\n<html lang="en"><head><title>${escaped}</title><meta property="og:title" content="${escaped}"/><script type="application/ld+json">${scriptSafeJson({ headline: words })}</script><style>/* </article> */</style></head><body><!-- --><main><article data-pagefind-body=""><h1>${escaped}</h1><article><h2>Nested</h2></article><p>\r\nسرخط</p></article></main><script type="application/json" id="dispatch-state">${json}</script><textarea>${escaped}</textarea></body></html>`,
     );
     expect(searchDocument(tricky, "stories/g.html")).toBe(
       `<!doctype html><html lang="en"><body><article data-pagefind-body=""><h1>${escaped}</h1><article><h2>Nested</h2></article><p>\r\nسرخط</p></article></body></html>`,

@@ -3,7 +3,6 @@
  * (search-index.ts) because the prerendering threads hash it too, and they must not load
  * Pagefind.
  */
-import { type Token, Tokenizer, TokenizerMode } from "parse5";
 
 const BODY = "data-pagefind-body";
 
@@ -16,110 +15,50 @@ const BODY = "data-pagefind-body";
  */
 const UNREAD_MARKUP = / (?:class|srcset|sizes)="[^"]*"|<source [^>]*\/>/gi;
 
-/**
- * Elements whose content is text up to their own end tag, as the HTML parser reads them (its
- * tree construction switches the tokenizer so; the tokenizer alone does not): a headline in
- * `<title>` or the page's data in a `<script>` is never taken for markup.
- */
-const TEXT_CONTENT: Record<string, number> = {
-  title: TokenizerMode.RCDATA,
-  textarea: TokenizerMode.RCDATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  noscript: TokenizerMode.RAWTEXT,
-  script: TokenizerMode.SCRIPT_DATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
+/** A start tag, its attributes written as React writes them (`name` or `name="value"`). */
+const START_TAG = /<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'=/>]+(?:="[^"]*")?)*)\s*\/?>/g;
+const ATTRIBUTE_NAME = /\s([^\s"'=/>]+)(?:="[^"]*")?/g;
+const ARTICLE_TAG = /<(\/?)article(?=[\s/>])/gi;
 
-/** Inside these, `<title>` or `<style>` is an element like any other (foreign content). */
-const FOREIGN = new Set(["svg", "math"]);
+const marks = (attributes: string) =>
+  [...attributes.matchAll(ATTRIBUTE_NAME)].some((attribute) => attribute[1] === BODY);
 
 /**
- * Where a text element's content that starts at `from` ends: at its first end tag, as HTML
- * defines it (`</name` then a space, `/` or `>`, in any case), unless a script holds `<!--`
- * before it (its escaped states, where `</script>` may not end it) or it is PLAINTEXT; then
- * -1, and the tokenizer reads it a character at a time.
+ * Where the page's one `<article data-pagefind-body>` starts and ends (after its own
+ * `</article>`, nested articles counted), found by its tags alone, never by its words.
+ *
+ * A tag is found by its `<`, and a story's words can never hold one: the page is React's
+ * output, which escapes `<` and `>` in every text and attribute value, and the only raw text
+ * in it (the page's data and JSON-LD, `src/shared/script-safe-json.ts`, and the build's own
+ * styles and scripts) writes `<` as `\u003c` or holds no story text. So a headline "What
+ * data-pagefind-body does", a summary "</article>" or a caption "<!--" are characters between
+ * tags; `scripts/story-text.crash.test.ts` builds such stories and parses each page as a
+ * browser does (parse5) to hold this. Tokenizing the whole page with parse5 instead gave the
+ * same articles at 50 times the cost (4 ms against 0.08 ms a page: minutes at 100,000 stories).
  */
-function textEnd(page: string, name: string, mode: number, from: number): number {
-  if (mode === TokenizerMode.PLAINTEXT) return -1;
-  const end = new RegExp(`</${name}[\\t\\n\\f\\r />]`, "gi");
-  end.lastIndex = from;
-  const at = end.exec(page)?.index ?? -1;
-  if (mode === TokenizerMode.SCRIPT_DATA && at !== -1 && page.slice(from, at).includes("<!--"))
-    return -1;
-  return at;
-}
-
-/** Where the `<html>` start tag and the story's article are, in offsets of the text tokenized. */
-type Found = { html?: [number, number]; article?: [number, number] };
-
-/**
- * Finds the page's `<html>` tag and its one `<article data-pagefind-body>` (with whatever it
- * nests) by tokenizing the page as the HTML parser does: parse5's tokenizer, without its tree
- * construction, which took 6 ms a page (60 times the rest of the stage) to build a tree this
- * needs nothing of. Two thirds of a page are its styles, scripts and data, which the tokenizer
- * reads a character at a time: each one's end is found as HTML defines it (textEnd), and a new
- * tokenizer starts there. Only where elements start and end matters, so a page read as bytes
- * is tokenized as Latin-1 (one character per byte, and every character HTML's syntax uses is
- * ASCII): the offsets are the bytes', and only the article is decoded as UTF-8.
- */
-function locate(page: string, fail: (what: string) => never): Found {
-  const found: Found = {};
-  let depth = 0;
-  let start = 0;
-  let foreign = 0;
-  // Where the current tokenizer's input starts in the page, and where the next one starts.
-  let offset = 0;
-  let resumeAt = -1;
-  let tokenizer: Tokenizer;
-  const ignore = () => {};
-  const handler = {
-    onStartTag(tag: Token.TagToken) {
-      const location = tag.location as Token.Location;
-      const [from, to] = [offset + location.startOffset, offset + location.endOffset];
-      const name = tag.tagName;
-      if (name === "html" && !found.html) found.html = [from, to];
-      if (depth > 0 && name === "article") depth++;
-      else if (tag.attrs.some((attr) => attr.name === BODY)) {
-        if (name !== "article") fail(`${BODY} is not on an <article> element`);
-        if (found.article || depth > 0) fail(`expected one <article ${BODY}>, found more than one`);
-        depth = 1;
-        start = from;
-      }
-      if (FOREIGN.has(name) && !tag.selfClosing) foreign++;
-      const mode = TEXT_CONTENT[name];
-      if (mode === undefined || foreign > 0) return;
-      const end = textEnd(page, name, mode, to);
-      if (end === -1) tokenizer.state = mode;
-      else {
-        resumeAt = end;
-        tokenizer.pause();
-      }
-    },
-    onEndTag(tag: Token.TagToken) {
-      if (FOREIGN.has(tag.tagName) && foreign > 0) foreign--;
-      if (depth === 0 || tag.tagName !== "article") return;
-      depth--;
-      if (depth === 0) found.article = [start, offset + (tag.location as Token.Location).endOffset];
-    },
-    onComment: ignore,
-    onDoctype: ignore,
-    onCharacter: ignore,
-    onNullCharacter: ignore,
-    onWhitespaceCharacter: ignore,
-    onEof: ignore,
-  };
-  do {
-    offset = resumeAt === -1 ? 0 : resumeAt;
-    resumeAt = -1;
-    tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
-    tokenizer.write(offset === 0 ? page : page.slice(offset), true);
-  } while (resumeAt !== -1);
-  if (depth > 0) fail(`the <article ${BODY}> has no end tag`);
-  return found;
+function locateArticle(page: string, fail: (what: string) => never): [number, number] {
+  // Only the page's few articles are looked at closely; any other tag with the marker is a
+  // build that changed its markup, looked for when no article has it.
+  const marked = [...page.matchAll(START_TAG)].filter(
+    (tag) => tag[1]?.toLowerCase() === "article" && marks(tag[2] ?? ""),
+  );
+  if (marked.length === 0) {
+    const elsewhere = [...page.matchAll(START_TAG)].some((tag) => marks(tag[2] ?? ""));
+    fail(
+      elsewhere
+        ? `${BODY} is not on an <article> element`
+        : `expected one <article ${BODY}>, found none`,
+    );
+  }
+  if (marked.length > 1) fail(`expected one <article ${BODY}>, found more than one`);
+  const start = marked[0]?.index ?? 0;
+  ARTICLE_TAG.lastIndex = start + 1;
+  let depth = 1;
+  for (let tag = ARTICLE_TAG.exec(page); tag; tag = ARTICLE_TAG.exec(page)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return [start, page.indexOf(">", tag.index) + 1];
+  }
+  return fail(`the <article ${BODY}> has no end tag`);
 }
 
 /**
@@ -133,15 +72,15 @@ export function searchDocument(html: string | Buffer, file: string): string {
   const fail = (what: string): never => {
     throw new Error(`search index: ${file}: ${what}`);
   };
-  // A page read as bytes is tokenized as bytes (see locate), and only what is kept is decoded:
-  // the search stage reads a thousand pages a shard, and decoding each whole page as UTF-8
-  // took more time than tokenizing it.
+  // A page read as bytes is searched as Latin-1 (a character a byte, and every character of
+  // HTML's syntax is ASCII), so offsets are the bytes', and only the article is decoded as
+  // UTF-8: the search stage reads a thousand pages a shard.
   const page = typeof html === "string" ? html : html.toString("latin1");
-  const text = ([from, to]: [number, number]) =>
+  const text = (from: number, to: number) =>
     typeof html === "string" ? html.slice(from, to) : html.toString("utf8", from, to);
-  const found = locate(page, fail);
-  if (!found.article) return fail(`expected one <article ${BODY}>, found none`);
-  const htmlTag = found.html ? text(found.html) : "<html>";
-  const article = text(found.article).replace(UNREAD_MARKUP, "");
+  const [start, end] = locateArticle(page, fail);
+  const tag = page.indexOf("<html");
+  const htmlTag = tag === -1 ? "<html>" : text(tag, page.indexOf(">", tag) + 1);
+  const article = text(start, end).replace(UNREAD_MARKUP, "");
   return `<!doctype html>${htmlTag}<body>${article}</body></html>`;
 }
