@@ -281,6 +281,7 @@ async function fullRow(root: string, workDir: string, count: number): Promise<Fu
   const publish = async (id: string, minutes: number, breaking: boolean, before: typeof first) => {
     await writeStory(dataDir, newestStory(id, minutes, breaking));
     const rebuilt = await timedBuild(root, dataDir, outDir, cacheDir);
+    console.log(`  ${rebuilt.output}`);
     const after = await siteHashes(outDir);
     return { seconds: rebuilt.seconds, changed: changedFiles(before.hashes, after.hashes), after };
   };
