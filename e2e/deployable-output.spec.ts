@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { BROTLI_SUFFIX, GZIP_SUFFIX } from "../scripts/bundle/precompress.ts";
 import { viteManifestPath } from "../scripts/hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE } from "../scripts/hosting/nginx-config.ts";
 import { PURGE_FILE } from "../scripts/hosting/purge-paths.ts";
@@ -45,6 +47,7 @@ test("every folder can be entered and every file read by any user; no build inte
 test("the images are the pages' responsive variants, and nothing else", () => {
   const photos = new Map<string, number>();
   for (const file of readdirSync(path.join(DIST, "api", "stories"))) {
+    if (!file.endsWith(".json")) continue; // not its .br and .gz siblings
     // Each story file names its lead photo and the photos in its body.
     const { story } = JSON.parse(readFileSync(path.join(DIST, "api", "stories", file), "utf8")) as {
       story: { photo?: Photo; body: { type: string; photo?: Photo }[] };
@@ -63,3 +66,49 @@ test("the images are the pages' responsive variants, and nothing else", () => {
 });
 
 type Photo = { src: string; width: number };
+
+test("text files have .br and .gz siblings that decompress to them byte for byte, and nothing a reader or crawler is given names a sibling", () => {
+  const files = walk(DIST).filter((entry) => statSync(entry).isFile());
+  const siblings = files.filter(
+    (file) => file.endsWith(BROTLI_SUFFIX) || file.endsWith(GZIP_SUFFIX),
+  );
+  for (const sibling of siblings) {
+    const original = readFileSync(sibling.replace(/\.(br|gz)$/, ""));
+    const data = readFileSync(sibling);
+    const decompressed = sibling.endsWith(BROTLI_SUFFIX)
+      ? brotliDecompressSync(data)
+      : gunzipSync(data);
+    expect(decompressed.equals(original), sibling).toBe(true);
+    expect(data.length, sibling).toBeLessThan(original.length);
+  }
+  // The files a breaking-news spike asks for, and each kind of text file the site serves.
+  const story = readdirSync(path.join(DIST, "stories")).find((name) => name.endsWith(".html"));
+  for (const file of [
+    "index.html",
+    `stories/${story}`,
+    "api/feeds/breaking-news/head.json",
+    "api/topics.json",
+    "feeds/breaking-news/rss.xml",
+    "feeds/breaking-news/atom.xml",
+    "feeds/breaking-news/feed.json",
+    "sitemap.xml",
+    "sw.js",
+    "manifest.webmanifest",
+    "pagefind/pagefind.js",
+  ]) {
+    for (const suffix of [BROTLI_SUFFIX, GZIP_SUFFIX])
+      expect(existsSync(path.join(DIST, `${file}${suffix}`)), `${file}${suffix}`).toBe(true);
+  }
+  // Images and Pagefind's index files are compressed already; the host files are not served.
+  expect(
+    siblings.filter((file) => /\.(jpg|webp|avif|png|pf_\w+|pagefind)\.(br|gz)$|\/_/.test(file)),
+  ).toEqual([]);
+  // The worker's precache list, the sitemaps, the feeds and the search index's lists.
+  const lists = files.filter((file) =>
+    /(^|\/)(sw\.js|[^/]*sitemap[^/]*\.xml|rss\.xml|atom\.xml|feed\.json|shards\.json|pagefind-entry\.json)$/.test(
+      file,
+    ),
+  );
+  expect(lists.length).toBeGreaterThan(5);
+  for (const list of lists) expect(readFileSync(list, "utf8"), list).not.toMatch(/\.(br|gz)\b/);
+});

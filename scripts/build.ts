@@ -1,7 +1,8 @@
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
- * images, prerender every page and write the hosts' `_headers`, `_nginx.conf` and
- * `_varnish.vcl` files. New
+ * images, prerender every page, write the hosts' `_headers`, `_nginx.conf` and `_varnish.vcl`
+ * files and, beside every text file worth it, its brotli and gzip forms
+ * (scripts/bundle/precompress.ts). New
  * and changed files are written to a staging folder, and the live site (dist/) changes only
  * when all steps succeed (scripts/hosting/site-output.ts), so a failed build never leaves
  * output that looks complete. Files come through the content-addressed build cache in
@@ -12,6 +13,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
+import { precompressSite } from "./bundle/precompress.ts";
 import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
 import { emitApi } from "./content/emit-api.ts";
@@ -147,6 +149,7 @@ let rendered = 0;
 let published: { moved: number; deleted: number } | undefined;
 let emitted: Awaited<ReturnType<typeof emitContent>> | undefined;
 let searched: Awaited<ReturnType<typeof buildSearchIndex>> | undefined;
+let squeezed: Awaited<ReturnType<typeof precompressSite>> | undefined;
 try {
   emitted = await emitContent();
   const app = await appBuilt;
@@ -173,6 +176,9 @@ try {
   await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
   await writeFile(path.join(staging, VARNISH_CONFIG_FILE), varnishSiteConfig());
   await readyForHosting(staging, outDir);
+  // Last: the siblings are made from every other stage's files (the worker and feeds too).
+  squeezed = await precompressSite(site, indexPath(cacheDir, "compressed", outDir));
+  stage("precompression");
   pages = prerendered.pages;
   rendered = prerendered.rendered;
   const committed = await site.commit();
@@ -196,5 +202,5 @@ try {
 }
 
 console.log(
-  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
+  `built ${path.relative(root, outDir)}/ from ${dataDir}: ${emitted?.storyIds.length} stories, ${emitted?.topics.length} topics, ${pages} prerendered pages (${rendered} rendered, ${pages - rendered} unchanged; ${searched?.indexed} of ${searched?.shards} search shards indexed; ${squeezed?.compressed} of ${squeezed?.siblings} .br/.gz siblings compressed; ${published?.moved} files written, ${published?.deleted} deleted) in ${Math.round(performance.now() - started)} ms (${stages.join(", ")}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
 );

@@ -190,20 +190,32 @@ function timedBuild(
  * Every built file -> content hash. Files a publish must change whatever the design (syndication
  * feeds, sitemaps, a search index) are left out, as the issue counts them apart.
  */
-async function siteHashes(outDir: string): Promise<{ hashes: Map<string, string>; bytes: number }> {
+async function siteHashes(
+  outDir: string,
+): Promise<{ hashes: Map<string, string>; bytes: number; siblingBytes: number }> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)));
   let bytes = 0;
+  let siblingBytes = 0;
   const hashes = new Map<string, string>();
   await mapLimit(files, 16, async (file) => {
     const data = await readFile(path.join(outDir, file));
     bytes += data.length;
+    if (SIBLING.test(file)) siblingBytes += data.length;
     hashes.set(file, createHash("sha1").update(data).digest("hex"));
   });
-  return { hashes, bytes };
+  return { hashes, bytes, siblingBytes };
 }
+
+/** The build's precompressed siblings (scripts/bundle/precompress.ts), counted apart. */
+const SIBLING = /\.(br|gz)$/;
+const withoutSiblings = (files: string[]) => files.filter((file) => !SIBLING.test(file));
+
+/** The seconds of one stage, from the build's last line ("…, precompression 4.0 s, …"). */
+const stageSeconds = (output: string, name: string) =>
+  Number(new RegExp(`[(,] ${name} ([\\d.]+) s`).exec(output)?.[1] ?? 0);
 
 // The search index (pagefind/) is left out too; search.html is a page like any other.
 const SYNDICATION =
@@ -213,7 +225,7 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
   const changed: string[] = [];
   for (const [file, hash] of after) if (before.get(file) !== hash) changed.push(file);
   for (const file of before.keys()) if (!after.has(file)) changed.push(file);
-  return changed.filter((file) => !SYNDICATION.test(file)).sort();
+  return changed.filter((file) => !SYNDICATION.test(file.replace(SIBLING, ""))).sort();
 }
 
 function newestStory(id: string, minutes: number, breaking: boolean) {
@@ -230,7 +242,9 @@ type FullRow = {
   stories: number;
   build: BuildRun;
   files: number;
+  siblings: number;
   siteMb: number;
+  siblingsMb: number;
   storyKb: number;
   frontKb: number;
   publish: { seconds: number; changed: string[] };
@@ -267,6 +281,7 @@ async function fullRow(root: string, workDir: string, count: number): Promise<Fu
   const publish = async (id: string, minutes: number, breaking: boolean, before: typeof first) => {
     await writeStory(dataDir, newestStory(id, minutes, breaking));
     const rebuilt = await timedBuild(root, dataDir, outDir, cacheDir);
+    console.log(`  ${rebuilt.output}`);
     const after = await siteHashes(outDir);
     return { seconds: rebuilt.seconds, changed: changedFiles(before.hashes, after.hashes), after };
   };
@@ -290,7 +305,9 @@ async function fullRow(root: string, workDir: string, count: number): Promise<Fu
     stories: count,
     build,
     files: first.hashes.size,
+    siblings: [...first.hashes.keys()].filter((file) => SIBLING.test(file)).length,
     siteMb: first.bytes / 1024 / 1024,
+    siblingsMb: first.siblingBytes / 1024 / 1024,
     storyKb: storyBytes / 1024,
     frontKb: frontBytes / 1024,
     publish: { seconds: plain.seconds, changed: plain.changed },
@@ -317,9 +334,10 @@ async function full(): Promise<void> {
         ["one breaking story", row.publishBreaking.changed],
         ["an edit of one story", row.edit.changed],
       ] as const) {
-        const shown = changed.slice(0, 40).join(", ");
+        const files = withoutSiblings(changed);
+        const shown = files.slice(0, 40).join(", ");
         console.log(
-          `  ${label === "an edit of one story" ? label : `publishing ${label}`} changed ${changed.length}: ${shown}${changed.length > 40 ? ", …" : ""}`,
+          `  ${label === "an edit of one story" ? label : `publishing ${label}`} changed ${files.length} (and ${changed.length - files.length} .br/.gz siblings): ${shown}${files.length > 40 ? ", …" : ""}`,
         );
       }
     }
@@ -334,12 +352,16 @@ async function full(): Promise<void> {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   console.log(`\nfull build of ${root} (12 topics, 8 shared photos, every 50th story breaking)\n`);
   console.log(
-    "| stories | build | peak memory (all processes) | files written | site size | a story page | front page | publish one story: build, files changed | publish one breaking story: build, files changed | edit one story: build, files changed |",
+    "| stories | build | of which precompression | peak memory (all processes) | files written (of which .br/.gz) | site size (of which .br/.gz) | a story page | front page | publish one story: build, files changed (+ siblings) | publish one breaking story: build, files changed (+ siblings) | edit one story: build, files changed (+ siblings) |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  const changes = ({ seconds, changed }: { seconds: number; changed: string[] }) => {
+    const files = withoutSiblings(changed).length;
+    return `${fixed(seconds)} s, ${files} (+ ${changed.length - files})`;
+  };
   for (const row of rows) {
     console.log(
-      `| ${row.stories.toLocaleString("en")} | ${fixed(row.build.seconds)} s | ${fixed(row.build.peakMb, 0)} MB | ${row.files.toLocaleString("en")} | ${fixed(row.siteMb, 0)} MB | ${fixed(row.storyKb)} KB | ${fixed(row.frontKb)} KB | ${fixed(row.publish.seconds)} s, ${row.publish.changed.length} | ${fixed(row.publishBreaking.seconds)} s, ${row.publishBreaking.changed.length} | ${fixed(row.edit.seconds)} s, ${row.edit.changed.length} |`,
+      `| ${row.stories.toLocaleString("en")} | ${fixed(row.build.seconds)} s | ${fixed(stageSeconds(row.build.output, "precompression"))} s | ${fixed(row.build.peakMb, 0)} MB | ${row.files.toLocaleString("en")} (${row.siblings.toLocaleString("en")}) | ${fixed(row.siteMb, 0)} MB (${fixed(row.siblingsMb, 0)} MB) | ${fixed(row.storyKb)} KB | ${fixed(row.frontKb)} KB | ${changes(row.publish)} | ${changes(row.publishBreaking)} | ${changes(row.edit)} |`,
     );
   }
 }

@@ -71,7 +71,8 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   let bytes = 0;
   let files = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    // The build's .br and .gz siblings are other forms of the same files.
+    if (!entry.isFile() || /\.(br|gz)$/.test(entry.name)) continue;
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     files++;
   }

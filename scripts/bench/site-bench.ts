@@ -148,6 +148,7 @@ async function buildBytes() {
   const feedsDir = path.join(DIST, "api", "feeds");
   for (const feed of await readdir(feedsDir)) {
     for (const page of await readdir(path.join(feedsDir, feed))) {
+      if (!page.endsWith(".json")) continue; // not the build's .br and .gz siblings
       const bytes = gzipBytes(await readFile(path.join(feedsDir, feed, page)));
       if (bytes > largestFeed.bytes) largestFeed = { file: `api/feeds/${feed}/${page}`, bytes };
     }

@@ -269,6 +269,20 @@ export class SiteOutput {
     if (this.add(file, hash)) rmSync(this.stagedPath(file));
   }
 
+  /**
+   * Every file of the new site so far with its hash, the files the stages wrote into staging
+   * themselves (not through the store) hashed now; one the live site has byte for byte leaves
+   * staging at once, as in record. For a last stage that makes files from the others' (the
+   * compressed siblings, scripts/bundle/precompress.ts).
+   */
+  async siteFiles(): Promise<ReadonlyMap<SitePath, string>> {
+    for (const file of await filesIn(this.staging)) {
+      if (this.files.has(file)) continue;
+      this.record(file, sha1(await readFile(this.stagedPath(file))));
+    }
+    return this.files;
+  }
+
   /** Reads a file of the new site, staged or kept (see readSiteFile), as bytes. */
   readBytes(file: SitePath): Buffer {
     return readSiteBytes(this.staging, this.live, file);

@@ -3,7 +3,6 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises
 import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { precompressAssets } from "../bundle/precompress.ts";
 import { sha1, temporaryPath } from "../content/build-cache.ts";
 import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
@@ -124,7 +123,6 @@ export async function buildApp(root: string, cacheDir: string, key: string): Pro
     logLevel: "warn",
     build: { outDir: client, emptyOutDir: true },
   });
-  await precompressAssets(path.join(client, "assets"));
   await bundleServiceWorker(root, path.join(entry, "service-worker"));
   await buildServerBundle(root, path.join(entry, "ssr"));
   // Older builds of the code are of no more use: keep one, the current. The entry moves in
