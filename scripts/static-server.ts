@@ -186,7 +186,7 @@ export async function createStaticServer(root: string): Promise<Server> {
     if (COMPRESSIBLE.has(extension)) {
       headers.vary = "accept-encoding";
       const accepted = acceptedEncodings(request.headers["accept-encoding"]);
-      // The build's sibling, made once at the highest quality; compressing here is the
+      // The build's sibling, made once per content by the build; compressing here is the
       // fallback for a file that has none.
       for (const candidate of accepted) {
         const sibling = await openFile(`${page.file}${SIBLING_SUFFIX[candidate]}`);
