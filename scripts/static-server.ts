@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
-import { BROTLI_SUFFIX } from "./bundle/precompress.ts";
 import { isHostFile, requestPath } from "./hosting/request-path.ts";
 import { DEFAULT_CACHE_CONTROL, pathPattern } from "./prerender/headers.ts";
+import { BROTLI_SUFFIX, COMPRESSIBLE, CONTENT_TYPES, GZIP_SUFFIX } from "./shared/media-types.ts";
 
 /**
  * Serves a build the way static hosts do: `/stories/<id>` answers with `stories/<id>.html`, an
@@ -18,31 +18,6 @@ import { DEFAULT_CACHE_CONTROL, pathPattern } from "./prerender/headers.ts";
  * caching) go with every response, redirects and errors included.
  */
 
-export const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".webmanifest": "application/manifest+json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-};
-export const COMPRESSIBLE = new Set([
-  ".html",
-  ".js",
-  ".css",
-  ".json",
-  ".webmanifest",
-  ".svg",
-  ".txt",
-  ".xml",
-]);
 /** Quality 5, nginx's setting here too: smaller than gzip and about as fast. */
 const BROTLI_ON_THE_FLY = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
@@ -94,7 +69,7 @@ export function acceptedEncodings(header: string | undefined): ("br" | "gzip")[]
 }
 
 /** The precompressed sibling of a file for each encoding, as the build writes it. */
-const SIBLING_SUFFIX = { br: BROTLI_SUFFIX, gzip: ".gz" } as const;
+const SIBLING_SUFFIX = { br: BROTLI_SUFFIX, gzip: GZIP_SUFFIX } as const;
 
 /** Opens a file if it is a regular file; undefined if there is none (or it is not a file). */
 async function openFile(file: string): Promise<FileHandle | undefined> {

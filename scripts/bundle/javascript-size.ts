@@ -8,7 +8,7 @@ import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Manifest } from "vite";
 import { viteManifestPath } from "../hosting/deployable-output.ts";
-import { BROTLI_SUFFIX } from "./precompress.ts";
+import { BROTLI_SUFFIX } from "../shared/media-types.ts";
 
 /**
  * The budget for the JavaScript every page starts with, in the bytes a phone downloads: the

@@ -4,7 +4,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import { readIndex, writeIndex } from "../content/build-cache.ts";
 import { eachLimit } from "../content/map-limit.ts";
 import type { SiteOutput } from "../hosting/site-output.ts";
-import { COMPRESSIBLE } from "../static-server.ts";
+import { BROTLI_SUFFIX, COMPRESSIBLE, GZIP_SUFFIX } from "../shared/media-types.ts";
 
 /**
  * The build's last stage writes, beside every site file worth compressing, its brotli
@@ -18,15 +18,6 @@ import { COMPRESSIBLE } from "../static-server.ts";
  * files it writes; the siblings of unchanged files are kept as they are live, or linked back
  * from the store when the site is replaced whole.
  */
-
-/**
- * The text formats npm start compresses, which get siblings; images and Pagefind's pf_* files
- * are compressed already. Re-exported, never read here at load: static-server.ts imports this
- * module too, and is evaluated after it when it is the entry point.
- */
-export { COMPRESSIBLE as PRECOMPRESSED } from "../static-server.ts";
-export const BROTLI_SUFFIX = ".br";
-export const GZIP_SUFFIX = ".gz";
 
 /** nginx's gzip_min_length here: below it the response headers outweigh what is saved. */
 const MIN_BYTES = 256;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { imageSrcProblem } from "../../src/content/schema.ts";
-import { CONTENT_TYPES } from "../static-server.ts";
+import { CONTENT_TYPES } from "../shared/media-types.ts";
 import { formatContentError } from "./content-error.ts";
 import { buildApi } from "./emit.ts";
 import { loadContent } from "./load-content.ts";

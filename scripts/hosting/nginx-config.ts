@@ -5,7 +5,7 @@ import {
   pathPattern,
   securityHeaders,
 } from "../prerender/headers.ts";
-import { COMPRESSIBLE, CONTENT_TYPES } from "../static-server.ts";
+import { COMPRESSIBLE, CONTENT_TYPES } from "../shared/media-types.ts";
 
 /**
  * The nginx configuration of a build, from the same tables as `_headers` and `npm start`: the
