@@ -116,8 +116,8 @@ describe("npm run content:check", { timeout: 30_000 }, () => {
       expect(lines.toSorted()).toEqual(
         [
           `${at("stories/deep.json")}: $: invalid JSON at line 1, column 257: objects and arrays nested more than 256 levels deep; expected a story's few levels`,
-          `${at("stories/first-story.json")}: $.body[2].photo.src: could not decode ${at("images/inline.png")} (vipspng: libpng read error); expected a whole image file (is it cut short? copy or export it again)`,
-          `${at("stories/first-story.json")}: $.photo.src: could not decode ${at("images/lead.jpg")} (VipsJpeg: premature end of JPEG image); expected a whole image file (is it cut short? copy or export it again)`,
+          `${at("stories/first-story.json")}: $.body[2].photo.src: could not decode ${at("images/inline.png")} (its png data breaks off or is damaged); expected a whole image file (is it cut short? copy or export it again)`,
+          `${at("stories/first-story.json")}: $.photo.src: could not decode ${at("images/lead.jpg")} (its jpeg data breaks off or is damaged); expected a whole image file (is it cut short? copy or export it again)`,
           `${at("stories/linked.json")}: $: leads out of the data folder (a symbolic link); expected a JSON file inside it`,
           `${at("stories/pipe.json")}: $: is a named pipe (FIFO), not a regular file; expected a JSON file`,
           `${at("stories/second-story.json")}: $.photo.src: ${at("images/outside.jpg")} leads out of the data folder (a symbolic link); expected a .jpg, .png, .webp or .avif file inside it`,

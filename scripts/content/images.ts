@@ -60,8 +60,10 @@ async function probe(
   const problem = dataFileProblem(root, full, "a .jpg, .png, .webp or .avif file");
   if (problem) return { kind: "not-a-file", problem };
   let probed: ImageProbe;
+  let format: string | undefined;
   try {
     const meta = await sharp(full).metadata();
+    format = meta.format;
     // Browsers lay out the EXIF-rotated image, so that is the size width/height must match.
     const { width, height } = meta.autoOrient;
     probed = { kind: "ok", width, height, rotated: (meta.orientation ?? 1) >= 5 };
@@ -73,10 +75,13 @@ async function probe(
     // smaller scale from every byte of the file (a third of the time of sharp's stats, which
     // also finds every cut-short JPEG, PNG, WebP and AVIF), and no full-size copy is held.
     if (decode) await sharp(full).resize({ width: 8 }).raw().toBuffer();
-  } catch (error) {
-    // libvips says which setting made a warning an error, then the error: the last line.
-    const lines = (error instanceof Error ? error.message : String(error)).trim().split("\n");
-    return { kind: "undecodable", reason: lines.at(-1) ?? "" };
+  } catch {
+    // Not libvips' own words: its error buffer is the process's, and with images decoded side
+    // by side one file's error was reported with another's ("vipspng" for a JPEG).
+    return {
+      kind: "undecodable",
+      reason: `its ${format ?? "image"} data breaks off or is damaged`,
+    };
   }
   return probed;
 }
