@@ -1,9 +1,13 @@
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, copyProject, copyStories, siteFiles } from "./build-harness.ts";
+import { PURGE_FILE } from "./hosting/purge-paths.ts";
+
+/** The purge list of a build with no live site to compare with: purge everything. */
+const EVERYTHING = "/*\n";
 
 /**
  * The same site, byte for byte, from every state a newsroom's CI or a new user starts a build
@@ -33,12 +37,20 @@ describe("a build gives the same site from every starting state", () => {
     for (const dir of [work, ...cleanUp]) await rm(dir, { recursive: true, force: true });
   });
 
-  /** Builds `data` in `checkout` and returns the files of its output folder. */
-  async function site(checkout: string, env: Record<string, string> = {}) {
+  /**
+   * Builds `data` in `checkout` and returns the files of its output folder. The purge list is
+   * what must differ: it says what changed since the live site, everything (`/*`) when there
+   * was none to compare with, so it is checked apart (`purges`) and left out of the site.
+   */
+  async function site(checkout: string, env: Record<string, string> = {}, purges = EVERYTHING) {
     const run = await build(checkout, { DATA_DIR: data, ...env });
     expect(run.stderr).not.toContain("    at ");
     expect(run.code, run.stderr).toBe(0);
-    return Object.fromEntries(await siteFiles(path.resolve(checkout, env.OUT_DIR ?? "dist")));
+    const outDir = path.resolve(checkout, env.OUT_DIR ?? "dist");
+    expect(await readFile(path.join(outDir, PURGE_FILE), "utf8")).toBe(purges);
+    const files = await siteFiles(outDir);
+    files.delete(PURGE_FILE);
+    return Object.fromEntries(files);
   }
 
   it("from a cold cache, into no output folder", async () => {
@@ -60,7 +72,7 @@ describe("a build gives the same site from every starting state", () => {
   });
 
   it("from a warm cache, into the live site it built (nothing changed)", async () => {
-    expect(await site(project)).toEqual(cold);
+    expect(await site(project, {}, "")).toEqual(cold);
   });
 
   it("from a warm cache, into another OUT_DIR, inside the project or anywhere", async () => {
