@@ -272,9 +272,15 @@ export class SiteOutput {
     const inStaging = new Set(staged);
     let moved = 0;
     for (const file of staged) {
-      // A file handed to the store is staged only when it changed.
-      if (this.files.has(file) || !this.add(file, sha1(await readFile(this.stagedPath(file)))))
-        moved++;
+      // A file handed to the store is staged only when it changed. One a stage wrote itself
+      // with the live file's bytes is the live file again (linked), not a new one: the same
+      // inode and time for rsync, and no reload for a server watching it (_nginx.conf).
+      if (this.files.has(file)) moved++;
+      else if (!this.add(file, sha1(await readFile(this.stagedPath(file))))) moved++;
+      else {
+        await rm(this.stagedPath(file));
+        inStaging.delete(file);
+      }
     }
     const now = Date.now();
     const carried = await this.carryAssets(now);
