@@ -130,7 +130,6 @@ export class SiteOutput {
   private readonly manifestFile: string;
   /** The record of the release before the live one, to rewrite into the next. */
   private readonly previousFile: string;
-  private readonly before: Promise<Manifest>;
   private readonly carried: Manifest["carried"];
   /**
    * The live site's files not yet seen in this build: what is left of it at the end are the
@@ -162,10 +161,6 @@ export class SiteOutput {
     this.previous = options.manifest?.files ?? new Map();
     this.carried = options.manifest?.carried ?? new Map();
     this.incremental = this.previous.size > 0;
-    // Read while the stages run; needed only at the end, and only from a known live release.
-    this.before = this.incremental
-      ? readManifest(this.previousFile)
-      : Promise.resolve({ files: new Map(), carried: new Map() });
   }
 
   /**
@@ -352,11 +347,13 @@ export class SiteOutput {
    * rewriting it (reusableRelease) and it has a sample of the files its record lists.
    */
   private async reusable(now: number) {
-    const before = await this.before;
+    // Read only now (0.3 s at 100,000 stories), not beside the stages' peak memory.
+    if (!this.incremental) return undefined;
+    const before = await readManifest(this.previousFile);
     const folder = await reusableRelease(this.outDir, this.liveNow, before.release, now);
     if (!folder || !before.release || !holdsSample(folder, [...before.files.keys()]))
       return undefined;
-    const has = new Map(before.files);
+    const has = before.files;
     for (const [file, { hash }] of before.carried) has.set(file, hash);
     return { name: before.release, folder, has };
   }
