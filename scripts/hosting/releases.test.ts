@@ -1,9 +1,18 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { liveSite, nextReleaseName, releaseName, releasesDir, switchLive } from "./releases.ts";
+import {
+  liveSite,
+  nextReleaseName,
+  REUSE_AFTER_MS,
+  releaseName,
+  releasesDir,
+  reusableRelease,
+  rewriteRelease,
+  switchLive,
+} from "./releases.ts";
 
 let dir: string;
 let out: string;
@@ -91,5 +100,70 @@ describe("switchLive", () => {
   it("names a release after the live one even when the clock went back", async () => {
     await switchLive(out, await release(releaseName(9_000), "a"));
     expect(nextReleaseName(await liveSite(out), 8_000)).toBe(releaseName(9_001));
+  });
+});
+
+describe("reusableRelease", () => {
+  it("gives the release before the live one only once no reader can still be in it", async () => {
+    const before = await release(releaseName(1_000), "a");
+    await switchLive(out, await release(releaseName(60_000), "b"));
+    const live = await liveSite(out);
+    const name = releaseName(1_000);
+    expect(await reusableRelease(out, live, name, 60_000 + REUSE_AFTER_MS)).toBe(before);
+    // The live release went live a moment ago: the one before may still be read.
+    expect(await reusableRelease(out, live, name, 60_000 + REUSE_AFTER_MS - 1)).toBeUndefined();
+    // No record, the live release itself (a rollback by hand), one that is gone.
+    const later = 60_000 + REUSE_AFTER_MS;
+    expect(await reusableRelease(out, live, undefined, later)).toBeUndefined();
+    expect(await reusableRelease(out, live, releaseName(60_000), later)).toBeUndefined();
+    expect(await reusableRelease(out, live, releaseName(2_000), later)).toBeUndefined();
+  });
+});
+
+describe("rewriteRelease", () => {
+  it("replaces only the files whose hash differs, deletes the rest and the folders they leave", async () => {
+    const folder = path.join(dir, "old");
+    const source = path.join(dir, "new");
+    const files = { "a.html": "a", "x/b.html": "b", "y/z/c.html": "c", "d/e.html": "e" };
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+      await writeFile(path.join(folder, file), text);
+    }
+    await mkdir(path.join(source, "x"), { recursive: true });
+    await writeFile(path.join(source, "x/b.html"), "b2");
+    await writeFile(path.join(source, "d"), "d is a file now");
+    await writeFile(path.join(source, "n.html"), "n");
+    const kept = (await stat(path.join(folder, "a.html"))).ino;
+    const counts = await rewriteRelease({
+      folder,
+      has: new Map([
+        ["a.html", "ha"],
+        ["x/b.html", "hb"],
+        ["y/z/c.html", "hc"],
+        ["d/e.html", "he"],
+      ]),
+      wants: new Map([
+        ["a.html", "ha"],
+        ["x/b.html", "hb2"],
+        ["d", "hd"],
+        ["n.html", "hn"],
+      ]),
+      source: (file) => ({ from: path.join(source, file), move: file !== "n.html" }),
+    });
+    expect(counts).toEqual({ moved: 2, linked: 1, deleted: 2 });
+    expect((await readdir(folder, { recursive: true })).sort()).toEqual([
+      "a.html",
+      "d",
+      "n.html",
+      "x",
+      "x/b.html",
+    ]);
+    expect((await stat(path.join(folder, "a.html"))).ino).toBe(kept);
+    expect(await readFile(path.join(folder, "x/b.html"), "utf8")).toBe("b2");
+    expect(await readFile(path.join(folder, "d"), "utf8")).toBe("d is a file now");
+    // Linked, not moved: the live release keeps its file.
+    expect((await stat(path.join(folder, "n.html"))).ino).toBe(
+      (await stat(path.join(source, "n.html"))).ino,
+    );
   });
 });

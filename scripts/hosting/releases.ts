@@ -1,15 +1,21 @@
+import { existsSync } from "node:fs";
 import {
   chmod,
+  copyFile,
+  link,
   lstat,
   mkdir,
   readdir,
   readlink,
   rename,
   rm,
+  rmdir,
   symlink,
   unlink,
 } from "node:fs/promises";
 import path from "node:path";
+import { readIndex, writeIndex } from "../content/build-cache.ts";
+import { mapLimit } from "../content/map-limit.ts";
 
 /**
  * The live site is a symlink (OUT_DIR, default `dist`) to a release: a folder of its own in
@@ -21,6 +27,11 @@ import path from "node:path";
  * The previous releases stay on disk for a while (RETENTION): a request that resolved the
  * symlink just before the switch still finds its files, and the previous release is there to
  * switch back to by hand (`ln -sfn dist.releases/<id> dist.new && mv -T dist.new dist`).
+ *
+ * A publish does not assemble a whole release: it rewrites the one before the live one
+ * (rewriteRelease), which no server has read for a while (REUSE_AFTER_MS), into the next, so
+ * it costs the files that changed over two builds, not the site. Between builds there are then
+ * two releases, the live one and the one before it, the one to roll back to.
  */
 
 /** Where OUT_DIR's releases are kept: beside it, so the switch stays on one file system. */
@@ -35,6 +46,19 @@ export const STAGING_PREFIX = ".staging-";
  * handle (open_file_cache revalidates within a minute) that resolved the symlink before then.
  */
 export const RETENTION = { previous: 1, replacedForMs: 10 * 60_000 };
+
+/**
+ * How long after a release stopped being live it may be rewritten into the next one. Until
+ * then a reader may still be inside it: a request that resolved the symlink just before the
+ * switch and opens its file just after (`npm start` stats, then opens), or nginx's cached
+ * descriptors, checked again after open_file_cache_valid (1 s). An open file is never at risk
+ * (the rewrite renames new files over old names; it never writes into one), a path looked up
+ * in it is. A newsroom publishes minutes apart; builds closer than this assemble a new folder.
+ * DISPATCH_REUSE_AFTER_MS: a test-only seam (killed-build.crash.test.ts, where nobody reads).
+ */
+export const REUSE_AFTER_MS = 5_000;
+
+const reuseAfterMs = () => Number(process.env.DISPATCH_REUSE_AFTER_MS ?? REUSE_AFTER_MS);
 
 /** A release's name: the time it went live, `20261206T190600123Z`, so names sort by time. */
 export const releaseName = (ms: number) => new Date(ms).toISOString().replace(/[-:.]/g, "");
@@ -148,4 +172,131 @@ export async function staleReleases(
       stale.push(path.join(dir, name));
   });
   return stale;
+}
+
+/**
+ * The folder of `name`, the release before the live one, if it may be rewritten into the next
+ * release now: it is not the live one (a hand rollback makes it so), it is older, and the live
+ * one went live (its name's time) at least REUSE_AFTER_MS ago.
+ */
+export async function reusableRelease(
+  outDir: string,
+  live: Live,
+  name: string | undefined,
+  now = Date.now(),
+): Promise<string | undefined> {
+  const wentLive = live.release ? releaseTime(live.release) : undefined;
+  if (!name || !live.release || wentLive === undefined || releaseTime(name) === undefined)
+    return undefined;
+  if (name >= live.release || now - wentLive < reuseAfterMs()) return undefined;
+  const folder = path.join(releasesDir(outDir), name);
+  const found = await lstat(folder).catch(() => undefined);
+  return found?.isDirectory() ? folder : undefined;
+}
+
+/**
+ * The cache's record of a release: its files' hashes, its name (`:release`), and the old
+ * assets it carries (`:carried:<file>` -> `<hash> <ms since no build made it>`).
+ */
+export type Manifest = {
+  files: Map<string, string>;
+  release?: string;
+  carried: Map<string, { hash: string; since: number }>;
+};
+
+export async function readManifest(file: string): Promise<Manifest> {
+  const manifest: Manifest = { files: new Map(), carried: new Map() };
+  for (const [key, value] of await readIndex(file)) {
+    if (key === ":release") manifest.release = value;
+    else if (key.startsWith(":carried:")) {
+      const [hash = "", since = "0"] = value.split(" ");
+      manifest.carried.set(key.slice(":carried:".length), { hash, since: Number(since) });
+    } else manifest.files.set(key, value);
+  }
+  return manifest;
+}
+
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  const index = new Map(manifest.files);
+  if (manifest.release) index.set(":release", manifest.release);
+  for (const [carried, { hash, since }] of manifest.carried)
+    index.set(`:carried:${carried}`, `${hash} ${since}`);
+  await writeIndex(file, index);
+}
+
+/** Hard-links `from` to `to` (a copy on a file system without hard links). */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") await copyFile(from, to);
+    else throw error;
+  }
+}
+
+const inside = (dir: string, file: string) => path.join(dir, ...file.split("/"));
+
+/** How many of a record's files are looked for in its release before the record is trusted. */
+const SAMPLE = 64;
+
+/**
+ * Whether `dir` has the files of a sample spread evenly over `files`: a release folder emptied
+ * or pruned behind the build's back (CI restoring .cache/ beside a new, empty dist/) is not
+ * taken for the one its record describes.
+ */
+export function holdsSample(dir: string, files: readonly string[]): boolean {
+  const step = Math.max(1, Math.floor(files.length / SAMPLE));
+  return files.every((file, index) => index % step !== 0 || existsSync(inside(dir, file)));
+}
+
+/**
+ * Brings `folder` from the files it `has` (path -> hash) to those it `wants`: deletes the
+ * files it no longer wants (and folders left empty), and puts each file whose hash differs in
+ * place from `source(file)`, moved (a file of the staging folder) or linked (the live
+ * release's), under a name of its own renamed over the old one. A file whose hash is the same
+ * is not touched: it keeps its inode and modification time. Returns how many files were
+ * moved, linked and deleted.
+ */
+export async function rewriteRelease(options: {
+  folder: string;
+  has: ReadonlyMap<string, string>;
+  wants: ReadonlyMap<string, string>;
+  source: (file: string) => { from: string; move: boolean };
+}): Promise<{ moved: number; linked: number; deleted: number }> {
+  const { folder, has, wants } = options;
+  const gone = [...has.keys()].filter((file) => !wants.has(file));
+  const changed: string[] = [];
+  for (const [file, hash] of wants) if (has.get(file) !== hash) changed.push(file);
+  // Deleted first: a path that was a file may now be a folder, or the other way round.
+  await mapLimit(gone, 16, (file) => rm(inside(folder, file), { force: true }));
+  const emptied = [...new Set(gone.map((file) => path.dirname(inside(folder, file))))];
+  // Deepest first, each up to the release's own folder, as long as it is empty.
+  emptied.sort((a, b) => b.length - a.length);
+  for (let dir of emptied) {
+    while (dir.startsWith(`${folder}${path.sep}`)) {
+      const removed = await rmdir(dir).then(
+        () => true,
+        () => false,
+      );
+      if (!removed) break;
+      dir = path.dirname(dir);
+    }
+  }
+  for (const dir of new Set(changed.map((file) => path.dirname(inside(folder, file)))))
+    await mkdir(dir, { recursive: true });
+  let moved = 0;
+  await mapLimit(changed, 16, async (file) => {
+    const to = inside(folder, file);
+    const { from, move } = options.source(file);
+    if (move) {
+      moved++;
+      return rename(from, to);
+    }
+    const partial = `${to}.${process.pid}.partial`;
+    await rm(partial, { force: true });
+    await linkOrCopy(from, partial);
+    await rename(partial, to);
+  });
+  return { moved, linked: changed.length - moved, deleted: gone.length };
 }

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ObjectStore, readIndex, sha1 } from "../content/build-cache.ts";
-import { RETENTION, releasesDir, STAGING_PREFIX } from "./releases.ts";
+import { RETENTION, REUSE_AFTER_MS, releasesDir, STAGING_PREFIX } from "./releases.ts";
 import { CARRY_ASSETS_MS, SiteOutput } from "./site-output.ts";
 
 let dir: string;
@@ -97,7 +97,11 @@ describe("SiteOutput", () => {
       },
       { "sw.js": "worker", "feeds/all.xml": "feed" },
     );
-    const before = { a: await inode("stories/a.html"), index: await inode("index.html") };
+    const before = {
+      a: await inode("stories/a.html"),
+      index: await inode("index.html"),
+      sw: await inode("sw.js"),
+    };
 
     const { site, committed, staging } = await build(
       {
@@ -117,7 +121,8 @@ describe("SiteOutput", () => {
       },
     );
     expect(site.incremental).toBe(true);
-    expect(committed).toMatchObject({ moved: 5, linked: 2, deleted: 1 });
+    // sw.js, written into staging again with the same bytes, is linked as the others.
+    expect(committed).toMatchObject({ moved: 5, linked: 3, deleted: 1 });
     expect(await liveFiles()).toEqual([
       "_purge.txt",
       "archive/news/1.json",
@@ -132,6 +137,7 @@ describe("SiteOutput", () => {
     expect(await readFile(path.join(live, "index.html"), "utf8")).toBe("front, new");
     // An unchanged file is the same file, linked (the old release still has it).
     expect(await inode("stories/a.html")).toBe(before.a);
+    expect(await inode("sw.js")).toBe(before.sw);
     expect(await inode("index.html")).not.toBe(before.index);
     expect(await inode("index.html", first.committed.release)).toBe(before.index);
     // Changed, new and gone paths, feeds before pages; never a new archive page or a shard;
@@ -206,31 +212,147 @@ describe("SiteOutput", () => {
       "index.html",
     ]);
     expect(second.committed.stale).toEqual([]);
-    vi.setSystemTime(t0 + 2 * 60_000);
+    // A second after the switch: too soon to rewrite the first release, a new folder.
+    vi.setSystemTime(t0 + 61_000);
     const third = await build({ "index.html": "v3", "assets/app-3.js": "three" });
-    expect(await liveFiles()).toEqual([
+    expect(third.committed.reused).toBeUndefined();
+    const threeScripts = [
       "_purge.txt",
       "assets/app-1.js",
       "assets/app-2.js",
       "assets/app-3.js",
       "index.html",
-    ]);
-    // The first release was replaced a minute ago: kept.
+    ];
+    expect(await liveFiles()).toEqual(threeScripts);
+    // The first release was replaced a second ago: kept.
     expect(third.committed.stale).toEqual([]);
-    vi.setSystemTime(t0 + 2 * 60_000 + RETENTION.replacedForMs + 1);
+    vi.setSystemTime(t0 + 61_000 + RETENTION.replacedForMs + 1);
     await mkdir(path.join(releasesDir(live), `${STAGING_PREFIX}killed`));
     const fourth = await build({ "index.html": "v4", "assets/app-3.js": "three" });
-    // Past its retention, and a killed build's folder; the one before the live one stays.
+    // The second release, the one before the live one, is rewritten into the fourth; the
+    // first is past its retention; a killed build's folder and the fourth's staging go too.
+    expect(fourth.committed.reused).toBe(path.basename(second.committed.release));
     expect(fourth.committed.stale.sort()).toEqual(
       [
         first.committed.release,
-        second.committed.release,
+        fourth.staging,
         path.join(releasesDir(live), `${STAGING_PREFIX}killed`),
       ].sort(),
     );
-    // A day after the third build dropped app-2.js (and app-1.js, carried since the second).
-    vi.setSystemTime(t0 + 2 * 60_000 + CARRY_ASSETS_MS + 1);
-    await build({ "index.html": "v5", "assets/app-3.js": "three" });
+    // The rewritten second release has the scripts the fourth carries, and the new one.
+    expect(await liveFiles()).toEqual(threeScripts);
+    // A day after the third build dropped app-2.js (and app-1.js, carried since the second):
+    // gone from the third release too, rewritten into the fifth.
+    vi.setSystemTime(t0 + 61_000 + CARRY_ASSETS_MS + 1);
+    const fifth = await build({ "index.html": "v5", "assets/app-3.js": "three" });
+    expect(fifth.committed.reused).toBe(path.basename(third.committed.release));
     expect(await liveFiles()).toEqual(["_purge.txt", "assets/app-3.js", "index.html"]);
+  });
+});
+
+describe("SiteOutput, rewriting the release before the live one", () => {
+  const t0 = Date.UTC(2026, 0, 1);
+  const stories = (edits: Record<string, string>) =>
+    Object.fromEntries(
+      Array.from({ length: 50 }, (_, n) => [`stories/s${n}.html`, edits[`s${n}`] ?? `story ${n}`]),
+    );
+  const inodes = async (folder: string) =>
+    new Map(
+      await Promise.all(
+        (await liveFiles(folder)).map(async (f) => [f, await inode(f, folder)] as const),
+      ),
+    );
+  /** Three builds a minute apart: the third may rewrite the first's release. */
+  async function threeBuilds() {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0);
+    const first = await build({ ...stories({}), "index.html": "v1", "assets/app-1.js": "one" });
+    vi.setSystemTime(t0 + 60_000);
+    const second = await build({
+      ...stories({ s1: "story 1, corrected" }),
+      "index.html": "v2",
+      "assets/app-2.js": "two",
+    });
+    return { first, second };
+  }
+
+  it("rewrites only the files that changed over two builds, and links none of the rest", async () => {
+    const { first, second } = await threeBuilds();
+    const firstRelease = first.committed.release;
+    const before = await inodes(firstRelease);
+    const corrected = await inode("stories/s1.html", second.committed.release);
+    vi.setSystemTime(t0 + 120_000);
+    const third = await build({
+      ...stories({ s1: "story 1, corrected" }),
+      "stories/s50.html": "story 50",
+      "index.html": "v3",
+      "assets/app-2.js": "two",
+    });
+    expect(third.committed.reused).toBe(path.basename(firstRelease));
+    expect(existsSync(firstRelease)).toBe(false);
+    // Written: the front page and the new story (moved from staging) and the purge list;
+    // linked from the live release: the story the second build corrected and the script it
+    // brought. Nothing else.
+    expect(third.committed).toMatchObject({ moved: 2, linked: 2 });
+    const after = await inodes(third.committed.release);
+    const replaced = [...after].filter(([file, ino]) => before.get(file) !== ino).map(([f]) => f);
+    expect(replaced.sort()).toEqual([
+      "_purge.txt",
+      "assets/app-2.js",
+      "index.html",
+      "stories/s1.html",
+      "stories/s50.html",
+    ]);
+    expect(after.get("stories/s1.html")).toBe(corrected);
+    // The site is the third build's, file for file, with the second build's script carried
+    // (the first's, carried by the second, still in its day too).
+    const built = { ...stories({ s1: "story 1, corrected" }), "stories/s50.html": "story 50" };
+    for (const [file, text] of Object.entries(built))
+      expect(await readFile(path.join(live, file), "utf8")).toBe(text);
+    expect(await readFile(path.join(live, "index.html"), "utf8")).toBe("v3");
+    expect((await liveFiles()).filter((file) => file.startsWith("assets/"))).toEqual([
+      "assets/app-1.js",
+      "assets/app-2.js",
+    ]);
+    // The purge list is against the live release (the second), not the rewritten one.
+    expect(await purge()).toBe(`${["/", "/stories/s50"].join("\n")}\n`);
+    // Two releases: the live one and the one before it, the second, to roll back to.
+    await rm(third.staging, { recursive: true });
+    expect((await readdir(releasesDir(live))).sort()).toEqual(
+      [second.committed.release, third.committed.release].map((r) => path.basename(r)).sort(),
+    );
+    expect((await readIndex(`${manifestFile}.previous`)).get(":release")).toBe(
+      path.basename(second.committed.release),
+    );
+  });
+
+  it("does not rewrite a release that went out of service moments ago, nor one a failed build left half rewritten", async () => {
+    const { first, second } = await threeBuilds();
+    vi.setSystemTime(t0 + 60_000 + REUSE_AFTER_MS - 1);
+    const tooSoon = await build({ ...stories({}), "index.html": "v3" });
+    expect(tooSoon.committed.reused).toBeUndefined();
+    // Every unchanged file linked into a new folder (the first story is the first build's
+    // again, written).
+    expect(tooSoon.committed.linked).toBe(49);
+    expect(existsSync(first.committed.release)).toBe(true);
+
+    // A build that fails while rewriting the second release (as one killed there would stop):
+    // a folder made by hand where the second release has a file to replace.
+    vi.setSystemTime(t0 + 180_000);
+    const blocked = path.join(second.committed.release, "stories/s1.html");
+    await rm(blocked);
+    await mkdir(blocked);
+    await writeFile(path.join(blocked, "x"), "x");
+    await expect(build({ ...stories({}), "index.html": "v4" })).rejects.toThrow(
+      /is not what the build cache says/,
+    );
+    // The half-rewritten release has no record and no release's name.
+    expect(existsSync(second.committed.release)).toBe(false);
+    expect(existsSync(`${manifestFile}.previous`)).toBe(false);
+    vi.setSystemTime(t0 + 240_000);
+    const next = await build({ ...stories({}), "index.html": "v4" });
+    expect(next.committed.reused).toBeUndefined();
+    expect(await readFile(path.join(live, "stories/s1.html"), "utf8")).toBe("story 1");
+    expect(await readFile(path.join(live, "index.html"), "utf8")).toBe("v4");
   });
 });
