@@ -10,7 +10,7 @@ import {
   rawRequest,
   TRAILING_SLASH_REDIRECTS,
 } from "./hosting/raw-request.ts";
-import { headersFile, securityHeaders } from "./prerender/headers.ts";
+import { headersFile, securityHeaders } from "./shared/headers.ts";
 import { createStaticServer, listen } from "./static-server.ts";
 
 function get(port: number, target: string): Promise<{ status: number; location?: string }> {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
 import { isHostFile, requestPath } from "./hosting/request-path.ts";
-import { DEFAULT_CACHE_CONTROL, pathPattern } from "./prerender/headers.ts";
+import { DEFAULT_CACHE_CONTROL, pathPattern } from "./shared/headers.ts";
 import { BROTLI_SUFFIX, COMPRESSIBLE, CONTENT_TYPES, GZIP_SUFFIX } from "./shared/media-types.ts";
 
 /**

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { formatContentError } from "../content/content-error.ts";
 import { emitSite } from "../content/emit.ts";
 import { loadContent } from "../content/load-content.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 import { median } from "./median.ts";
 import { watchPeakMemory } from "./process-tree-memory.ts";
 import {

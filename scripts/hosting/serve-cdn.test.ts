@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headersFile, IMMUTABLE } from "../prerender/headers.ts";
+import { headersFile, IMMUTABLE } from "../shared/headers.ts";
 import { freePort } from "./free-port.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./nginx-config.ts";
 import { PURGE_LIST_FILE } from "./purge-list.ts";

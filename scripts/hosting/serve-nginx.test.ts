@@ -10,7 +10,7 @@ import {
   DEFAULT_CACHE_CONTROL,
   headersFile,
   securityHeaders,
-} from "../prerender/headers.ts";
+} from "../shared/headers.ts";
 import { freePort } from "./free-port.ts";
 import {
   BROTLI_MODULE,
