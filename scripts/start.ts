@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import { ensureBuild } from "./hosting/ensure-build.ts";
-import { createStaticServer, listen } from "./static-server.ts";
+import { createStaticServer } from "./hosting/static-server.ts";
+import { listen } from "./shared/listen.ts";
 
 const port = Number(process.env.PORT ?? 4173);
 const root = path.resolve(process.env.DIST_DIR ?? "dist");

@@ -5,7 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createStaticServer, listen } from "../static-server.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { listen } from "../shared/listen.ts";
 import { firstPressTable, firstPressTimings } from "./first-press.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");

@@ -21,7 +21,8 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import type { StoryPage } from "../../src/content/api-types.ts";
 import { gzipBytes, INITIAL_JS_BUDGET, javascriptSizes } from "../bundle/javascript-size.ts";
-import { createStaticServer, type Listening, listen } from "../static-server.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { type Listening, listen } from "../shared/listen.ts";
 import { firstPressTable, firstPressTimings } from "./first-press.ts";
 import { median } from "./median.ts";
 

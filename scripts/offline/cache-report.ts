@@ -11,7 +11,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
-import { createStaticServer, listen } from "../static-server.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { listen } from "../shared/listen.ts";
 
 const { values } = parseArgs({
   options: { stories: { type: "string", default: "20" }, desktop: { type: "boolean" } },
