@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { rename } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import type { ShardList } from "../../src/features/search/sharded-search.ts";
+import type { ShardList } from "../../src/content/shard-list.ts";
 import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
 import type { SiteOutput } from "../shared/site-output.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
