@@ -111,7 +111,7 @@ test.beforeAll(async () => {
     await writeFile(file, JSON.stringify(story, null, 2));
   }
   const tsx = path.resolve("node_modules", "tsx", "dist", "loader.mjs");
-  await run(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+  await run(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -31,7 +31,7 @@ const page = (title: string, words = 400) =>
     (_, i) => `<p class="story-paragraph">Paragraph ${i} of ${title}: the river rose.</p>`,
   ).join("")}</main></body></html>`;
 
-/** One build as scripts/build.ts runs it: stages put files or write them into staging. */
+/** One build as scripts/commands/build.ts runs it: stages put files or write them into staging. */
 async function build(files: Record<string, string | Buffer>, direct: Record<string, string>) {
   const staging = await mkdtemp(path.join(dir, ".dispatch-build-"));
   const site = await SiteOutput.open({

@@ -52,7 +52,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 async function serveNginx(root: string): Promise<ChildProcess> {
-  const nginx = spawn(process.execPath, ["--import", TSX, "scripts/hosting/serve-nginx.ts"], {
+  const nginx = spawn(process.execPath, ["--import", TSX, "scripts/commands/serve-nginx.ts"], {
     cwd: ROOT,
     env: { ...process.env, DIST_DIR: root, PORT: String(PORT) },
     stdio: "inherit",

@@ -1,3 +1,4 @@
+// npm run offline:cache-report: what the service worker keeps after a reader reads N stories
 /**
  * `npm run offline:cache-report`: what the service worker keeps on a reader's device after
  * they read N stories (default 20, `-- --stories N`), and how much space it takes. Serves the

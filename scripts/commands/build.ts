@@ -1,3 +1,4 @@
+// npm run build: checks the content and builds the site into dist/ (or $OUT_DIR)
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
  * images, prerender every page, write the hosts' `_headers`, `_nginx.conf` and `_varnish.vcl`
@@ -13,25 +14,25 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { precompressSite } from "./bundle/precompress.ts";
-import { formatContentError } from "./content/content-error.ts";
-import { emitApi } from "./content/emit-api.ts";
-import { loadContent } from "./content/load-content.ts";
-import { pruneObjectsIfDue } from "./content/prune-objects.ts";
-import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
-import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
-import { emitResponsiveImages } from "./images/responsive-images.ts";
-import { writeServiceWorker } from "./offline/service-worker.ts";
-import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
-import { appBuild, appKey } from "./prerender/app-build.ts";
-import { startPrerendering } from "./prerender/prerender-site.ts";
-import { buildSearchIndex } from "./search/search-index.ts";
-import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./shared/build-cache.ts";
-import { readyForHosting } from "./shared/deployable-output.ts";
-import { headersFile } from "./shared/headers.ts";
-import { ensureReleasesDir, STAGING_PREFIX } from "./shared/releases.ts";
-import { SiteOutput } from "./shared/site-output.ts";
-import { emitSyndication } from "./syndication/emit-syndication.ts";
+import { precompressSite } from "../bundle/precompress.ts";
+import { formatContentError } from "../content/content-error.ts";
+import { emitApi } from "../content/emit-api.ts";
+import { loadContent } from "../content/load-content.ts";
+import { pruneObjectsIfDue } from "../content/prune-objects.ts";
+import { NGINX_CONFIG_FILE, nginxSiteConfig } from "../hosting/nginx-config.ts";
+import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "../hosting/varnish-config.ts";
+import { emitResponsiveImages } from "../images/responsive-images.ts";
+import { writeServiceWorker } from "../offline/service-worker.ts";
+import { emitWebAppManifest } from "../offline/web-app-manifest.ts";
+import { appBuild, appKey } from "../prerender/app-build.ts";
+import { startPrerendering } from "../prerender/prerender-site.ts";
+import { buildSearchIndex } from "../search/search-index.ts";
+import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "../shared/build-cache.ts";
+import { readyForHosting } from "../shared/deployable-output.ts";
+import { headersFile } from "../shared/headers.ts";
+import { ensureReleasesDir, STAGING_PREFIX } from "../shared/releases.ts";
+import { SiteOutput } from "../shared/site-output.ts";
+import { emitSyndication } from "../syndication/emit-syndication.ts";
 
 // V8 lets a heap grow to up to four times what survived its last full collection before it
 // collects again: loading 100,000 stories (about 100 MB alive) grew it past 300 MB, memory
