@@ -74,14 +74,14 @@ export default defineConfig({
   // Tests run against production builds (npm test builds both first).
   webServer: [
     {
-      command: `node_modules/.bin/tsx scripts/start.ts`,
+      command: `node_modules/.bin/tsx scripts/commands/start.ts`,
       env: { PORT: String(PORT) },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: `node_modules/.bin/tsx scripts/start.ts`,
+      command: `node_modules/.bin/tsx scripts/commands/start.ts`,
       // DIST_DIR picks the folder to serve (start.ts builds into it if it is missing, from the
       // content in DATA_DIR).
       env: { PORT: String(HOSTILE_PORT), DIST_DIR: HOSTILE_DIST, DATA_DIR: HOSTILE_DATA_DIR },
@@ -90,7 +90,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `node_modules/.bin/tsx scripts/hosting/serve-nginx.ts`,
+      command: `node_modules/.bin/tsx scripts/commands/serve-nginx.ts`,
       env: { PORT: String(NGINX_PORT) },
       url: nginxURL,
       reuseExistingServer: false,

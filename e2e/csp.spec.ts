@@ -5,7 +5,7 @@ import { expect, type Page, test } from "./test";
 /**
  * The production build ships a strict Content Security Policy (dist/_headers, served by
  * `npm start` as a static host would). Any violation on any page type fails the test. The
- * policy string itself needs no browser: scripts/prerender/headers.test.ts holds it.
+ * policy string itself needs no browser: scripts/shared/headers.test.ts holds it.
  */
 
 /** The policy the build wrote for every path (the `/*` rule of dist/_headers). */

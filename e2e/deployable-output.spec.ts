@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { viteManifestPath } from "../scripts/hosting/deployable-output.ts";
 import { NGINX_CONFIG_FILE } from "../scripts/hosting/nginx-config.ts";
-import { PURGE_FILE } from "../scripts/hosting/purge-paths.ts";
 import { VARNISH_CONFIG_FILE } from "../scripts/hosting/varnish-config.ts";
+import { viteManifestPath } from "../scripts/shared/deployable-output.ts";
 import { BROTLI_SUFFIX, GZIP_SUFFIX } from "../scripts/shared/media-types.ts";
+import { PURGE_FILE } from "../scripts/shared/purge-paths.ts";
 import { IMAGE_FORMATS, variantUrl, variantWidths } from "../src/shared/responsive-image.ts";
 import { expect, test } from "./test";
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { cacheControlFor, DEFAULT_CACHE_CONTROL, IMMUTABLE } from "../scripts/prerender/headers.ts";
+import { cacheControlFor, DEFAULT_CACHE_CONTROL, IMMUTABLE } from "../scripts/shared/headers.ts";
 import { variantUrl } from "../src/shared/responsive-image.ts";
 import { BAD_URL_CASES, NOT_FOUND, servedStatus } from "./bad-url-cases.ts";
 import { SEED_STORY } from "./page-types.ts";
@@ -8,7 +8,7 @@ import { expect, test } from "./test";
 /**
  * What a browser and a CDN get from the server in front of the build, `npm start` or nginx
  * (the "nginx" project): the same statuses and headers for every kind of file, from the same
- * rules table (scripts/prerender/headers.ts).
+ * rules table (scripts/shared/headers.ts).
  */
 
 /** The `/*` rule of dist/_headers: the headers every response carries. */

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { generateCorpus } from "../scripts/bench/synthetic-archive.ts";
-import { createStaticServer, type Listening, listen } from "../scripts/static-server.ts";
+import { createStaticServer } from "../scripts/hosting/static-server.ts";
+import { type Listening, listen } from "../scripts/shared/listen.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { buildShardedIndex, type ShardedIndex, serveShardedIndex } from "./support/sharded-index";
 import { expect, test } from "./test";
@@ -110,7 +111,7 @@ test.beforeAll(async () => {
     await writeFile(file, JSON.stringify(story, null, 2));
   }
   const tsx = path.resolve("node_modules", "tsx", "dist", "loader.mjs");
-  await run(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+  await run(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

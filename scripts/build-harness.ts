@@ -63,7 +63,7 @@ export async function build(project: string, env: Record<string, string>): Promi
   try {
     const { stdout, stderr } = await run(
       path.join(project, "node_modules/.bin/tsx"),
-      ["scripts/build.ts"],
+      ["scripts/commands/build.ts"],
       { cwd: project, env: { ...shell, ...env }, maxBuffer: 64 * 1024 * 1024 },
     );
     return { code: 0, stdout, stderr };

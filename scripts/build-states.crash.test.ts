@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, copyProject, copyStories, siteFiles } from "./build-harness.ts";
-import { PURGE_FILE } from "./hosting/purge-paths.ts";
+import { PURGE_FILE } from "./shared/purge-paths.ts";
 
 /** The purge list of a build with no live site to compare with: purge everything. */
 const EVERYTHING = "/*\n";

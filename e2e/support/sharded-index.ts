@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { ObjectStore, sha1 } from "../../scripts/content/build-cache.ts";
-import { SiteOutput } from "../../scripts/hosting/site-output.ts";
 import { searchDocument } from "../../scripts/search/search-document.ts";
 import { buildSearchIndex } from "../../scripts/search/search-index.ts";
+import { ObjectStore, sha1 } from "../../scripts/shared/build-cache.ts";
+import { SiteOutput } from "../../scripts/shared/site-output.ts";
 
 export type ShardedIndex = {
   /** The temporary folder holding the index (`pagefind/`) and its cache: remove it after. */

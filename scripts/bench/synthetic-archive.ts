@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { mapLimit } from "../content/map-limit.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 
 /**
  * The synthetic archive the benchmarks build: 12 topics, 8 shared photos, every 50th story

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Manifest } from "vite";
-import { viteManifestPath } from "../hosting/deployable-output.ts";
+import { viteManifestPath } from "../shared/deployable-output.ts";
 import { BROTLI_SUFFIX } from "../shared/media-types.ts";
 
 /**

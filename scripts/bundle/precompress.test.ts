@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ObjectStore } from "../content/build-cache.ts";
-import { PURGE_FILE } from "../hosting/purge-paths.ts";
-import { SiteOutput } from "../hosting/site-output.ts";
 import { precacheEntries } from "../offline/service-worker.ts";
 import { ICONS, MANIFEST_FILE } from "../offline/web-app-manifest.ts";
+import { ObjectStore } from "../shared/build-cache.ts";
+import { PURGE_FILE } from "../shared/purge-paths.ts";
+import { SiteOutput } from "../shared/site-output.ts";
 import { precompressSite } from "./precompress.ts";
 
 let dir: string;
@@ -31,7 +31,7 @@ const page = (title: string, words = 400) =>
     (_, i) => `<p class="story-paragraph">Paragraph ${i} of ${title}: the river rose.</p>`,
   ).join("")}</main></body></html>`;
 
-/** One build as scripts/build.ts runs it: stages put files or write them into staging. */
+/** One build as scripts/commands/build.ts runs it: stages put files or write them into staging. */
 async function build(files: Record<string, string | Buffer>, direct: Record<string, string>) {
   const staging = await mkdtemp(path.join(dir, ".dispatch-build-"));
   const site = await SiteOutput.open({

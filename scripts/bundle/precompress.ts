@@ -1,10 +1,10 @@
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { readIndex, writeIndex } from "../content/build-cache.ts";
-import { eachLimit } from "../content/map-limit.ts";
-import type { SiteOutput } from "../hosting/site-output.ts";
+import { readIndex, writeIndex } from "../shared/build-cache.ts";
+import { eachLimit } from "../shared/map-limit.ts";
 import { BROTLI_SUFFIX, COMPRESSIBLE, GZIP_SUFFIX } from "../shared/media-types.ts";
+import type { SiteOutput } from "../shared/site-output.ts";
 
 /**
  * The build's last stage writes, beside every site file worth compressing, its brotli

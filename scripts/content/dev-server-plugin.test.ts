@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listen } from "../static-server.ts";
+import { listen } from "../shared/listen.ts";
 import { createContentApi } from "./dev-server-plugin.ts";
 import { buildApi } from "./emit.ts";
 import { loadContent } from "./load-content.ts";

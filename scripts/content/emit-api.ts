@@ -1,6 +1,6 @@
 import { setImmediate } from "node:timers/promises";
-import type { SiteOutput } from "../hosting/site-output.ts";
-import { readIndex, sha1, writeIndex } from "./build-cache.ts";
+import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
+import type { SiteOutput } from "../shared/site-output.ts";
 import { apiFiles } from "./emit.ts";
 import type { Content } from "./load-content.ts";
 

@@ -12,9 +12,9 @@ import {
   type StoryPage,
   type StorySummary,
 } from "../../src/content/api-types.ts";
+import { eachLimit } from "../shared/map-limit.ts";
 import { indexContent } from "./index-content.ts";
 import type { Content, StoryCard } from "./load-content.ts";
-import { eachLimit } from "./map-limit.ts";
 
 /** Stage 4: cut the indexed content into the static JSON API (docs/api.md). */
 

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { imageSrcProblem, type Photo, type Story } from "../../src/content/schema.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
 import { dataFileProblem, dataRoot } from "./data-file.ts";
 import { isRecord } from "./load.ts";
-import { mapLimit } from "./map-limit.ts";
 
 /** A photo as written in a story file, before the schema has vouched for any of it. */
 export type PhotoRef = {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ObjectStore } from "./build-cache.ts";
+import { ObjectStore } from "../shared/build-cache.ts";
 import { PRUNE_INTERVAL_MS, pruneObjects, pruneObjectsIfDue } from "./prune-objects.ts";
 
 const DAY = 24 * 60 * 60 * 1000;

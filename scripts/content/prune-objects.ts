@@ -1,6 +1,6 @@
 import { lstat, readdir, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { eachLimit } from "./map-limit.ts";
+import { eachLimit } from "../shared/map-limit.ts";
 
 /**
  * The object store (build-cache.ts) keeps every file a build wrote, so it grows with every

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Photo, Story, Topic } from "../../src/content/schema.ts";
-import { sha1 } from "./build-cache.ts";
+import { sha1 } from "../shared/build-cache.ts";
 import { addStoryPhotos } from "./images.ts";
 import type { Content, StoryCard } from "./load-content.ts";
 

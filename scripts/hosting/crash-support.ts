@@ -38,7 +38,7 @@ export function startBuild({ dataDir, outDir, cacheDir, ...extra }: BuildEnv): {
 } {
   // Not Vitest's NODE_ENV=test, with which the app's build would emit development JSX.
   const { NODE_ENV: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", TSX, "scripts/build.ts"], {
+  const child = spawn(process.execPath, ["--import", TSX, "scripts/commands/build.ts"], {
     cwd: ROOT,
     env: {
       ...inherited,

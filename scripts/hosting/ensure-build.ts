@@ -10,7 +10,7 @@ export function ensureBuild(root: string, needs: string[] = ["index.html"]): voi
   const missing = needs.filter((file) => !existsSync(path.join(root, file)));
   if (missing.length === 0) return;
   console.log(`No ${missing.join(", ")} in ${root}: building first.`);
-  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/commands/build.ts"], {
     stdio: "inherit",
     env: { ...process.env, OUT_DIR: root },
   });

@@ -3,7 +3,9 @@ import { lstat, mkdtemp, readFile, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sha1 } from "../content/build-cache.ts";
+import { sha1 } from "../shared/build-cache.ts";
+import { PURGE_FILE } from "../shared/purge-paths.ts";
+import { ensureReleasesDir, STAGING_PREFIX } from "../shared/releases.ts";
 import {
   type BuildEnv,
   build,
@@ -14,8 +16,6 @@ import {
   startBuild,
   twoVersions,
 } from "./crash-support.ts";
-import { PURGE_FILE } from "./purge-paths.ts";
-import { ensureReleasesDir, STAGING_PREFIX } from "./releases.ts";
 
 /**
  * Issue 24: a build killed (SIGKILL, with its child processes) at any moment leaves the live

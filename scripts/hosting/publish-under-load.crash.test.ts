@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, expect, it } from "vitest";
-import { sha1 } from "../content/build-cache.ts";
+import { sha1 } from "../shared/build-cache.ts";
+import { releasesDir } from "../shared/releases.ts";
 import { type BuildEnv, build, smallSite } from "./crash-support.ts";
-import { releasesDir } from "./releases.ts";
 
 /**
  * Issue 25: while wrk loads the front page, a topic page, a story page, the Breaking News head
@@ -19,7 +19,7 @@ import { releasesDir } from "./releases.ts";
  * The edit is published, when it can be, by rewriting the release before the live one
  * (releases.ts), which the log says. The switch to a new release is atomic, so the gap it would leave is too narrow to hit by
  * chance: DISPATCH_SWAP_GAP_MS=200 makes the builds delete the live symlink and wait before
- * making the new one (scripts/hosting/releases.ts), and this test then fails with 404s.
+ * making the new one (scripts/shared/releases.ts), and this test then fails with 404s.
  */
 
 const ROOT = process.cwd();
@@ -52,7 +52,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 async function serveNginx(root: string): Promise<ChildProcess> {
-  const nginx = spawn(process.execPath, ["--import", TSX, "scripts/hosting/serve-nginx.ts"], {
+  const nginx = spawn(process.execPath, ["--import", TSX, "scripts/commands/serve-nginx.ts"], {
     cwd: ROOT,
     env: { ...process.env, DIST_DIR: root, PORT: String(PORT) },
     stdio: "inherit",

@@ -8,9 +8,9 @@ import {
   variantUrl,
   variantWidths,
 } from "../../src/shared/responsive-image.ts";
-import { CACHE_DIR, temporaryPath } from "../content/build-cache.ts";
 import type { Content } from "../content/load-content.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { CACHE_DIR, temporaryPath } from "../shared/build-cache.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 
 /**
  * Build stage: every photo as AVIF, WebP and JPEG at each width of the shared table, so

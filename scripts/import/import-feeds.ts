@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Story, storySchema } from "../../src/content/schema.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 import { decodeFeed } from "./decode-feed.ts";
 import { feedImage } from "./feed-image.ts";
 import { type ReadFeedResult, readFeed } from "./feed-items.ts";

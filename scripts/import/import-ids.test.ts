@@ -150,7 +150,14 @@ describe("npm run import on items that used to stop it", () => {
     // The command itself, in a process of its own: its stack is the one a newsroom's CI has.
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", path.join(import.meta.dirname, "import.ts"), file, "--topic", "world"],
+      [
+        "--import",
+        "tsx",
+        path.join(import.meta.dirname, "../commands/import.ts"),
+        file,
+        "--topic",
+        "world",
+      ],
       { env: { ...process.env, DATA_DIR: data.dir } },
     ).catch((error: { stdout: string; stderr: string }) => error);
     expect(stderr).toBe(

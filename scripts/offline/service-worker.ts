@@ -9,7 +9,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SERVICE_WORKER_PATH } from "../../src/shared/offline-storage.ts";
-import { sha1 } from "../content/build-cache.ts";
+import { sha1 } from "../shared/build-cache.ts";
 import { ICONS, MANIFEST_FILE } from "./web-app-manifest.ts";
 
 const SOURCE = "src/service-worker/service-worker.ts";

@@ -3,8 +3,8 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises
 import { setPriority } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sha1, temporaryPath } from "../content/build-cache.ts";
 import { bundleServiceWorker, SERVICE_WORKER_TEMPLATE } from "../offline/service-worker.ts";
+import { sha1, temporaryPath } from "../shared/build-cache.ts";
 import { siteUrlFromEnv } from "../syndication/site-url.ts";
 import { buildServerBundle } from "./prerender-site.ts";
 

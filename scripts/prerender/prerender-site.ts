@@ -3,8 +3,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
-import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import type { SiteOutput } from "../hosting/site-output.ts";
+import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
+import type { SiteOutput } from "../shared/site-output.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
 import type {
   PrerenderJob,

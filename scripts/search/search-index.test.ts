@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ObjectStore, readIndex } from "../content/build-cache.ts";
-import { SiteOutput } from "../hosting/site-output.ts";
+import { ObjectStore, readIndex } from "../shared/build-cache.ts";
+import { SiteOutput } from "../shared/site-output.ts";
 import { buildSearchIndex, type StoryPage, shardList, shardsOf } from "./search-index.ts";
 
 const page = (n: number, publishedAt: string): StoryPage => ({

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { rename } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import type { ShardList } from "../../src/features/search/sharded-search.ts";
-import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
-import type { SiteOutput } from "../hosting/site-output.ts";
+import type { ShardList } from "../../src/content/shard-list.ts";
+import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
+import type { SiteOutput } from "../shared/site-output.ts";
 import { pagefindVersion } from "./pagefind-version.ts";
 import { searchDocument } from "./search-document.ts";
 

@@ -1,4 +1,4 @@
-/** The slice of chrome-launcher that site-bench.ts uses; see lighthouse.d.ts beside this. */
+/** The slice of chrome-launcher that scripts/commands/bench.ts uses; see lighthouse.d.ts here. */
 export function launch(options: {
   chromePath: string;
   chromeFlags: string[];

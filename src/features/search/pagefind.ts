@@ -1,4 +1,4 @@
-import { parseShardList, type ShardInfo } from "@/features/search/sharded-search";
+import { parseShardList, type ShardInfo } from "@/content/shard-list";
 import { preload } from "@/shared/preload";
 
 /**

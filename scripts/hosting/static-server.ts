@@ -1,12 +1,11 @@
 import { type FileHandle, open, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
-import { isHostFile, requestPath } from "./hosting/request-path.ts";
-import { DEFAULT_CACHE_CONTROL, pathPattern } from "./prerender/headers.ts";
-import { BROTLI_SUFFIX, COMPRESSIBLE, CONTENT_TYPES, GZIP_SUFFIX } from "./shared/media-types.ts";
+import { DEFAULT_CACHE_CONTROL, pathPattern } from "../shared/headers.ts";
+import { BROTLI_SUFFIX, COMPRESSIBLE, CONTENT_TYPES, GZIP_SUFFIX } from "../shared/media-types.ts";
+import { isHostFile, requestPath } from "./request-path.ts";
 
 /**
  * Serves a build the way static hosts do: `/stories/<id>` answers with `stories/<id>.html`, an
@@ -37,23 +36,6 @@ function parseHeadersFile(text: string): HeaderRule[] {
       rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return rules;
-}
-
-export type Listening = { origin: string; close: () => Promise<void> };
-
-/** Starts a server on `port` (0: any free port) and resolves once it accepts connections. */
-export async function listen(server: Server, port = 0, host = "localhost"): Promise<Listening> {
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  return {
-    origin: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        // A kept-alive connection with no request in flight would hold the close for seconds.
-        server.closeIdleConnections();
-      }),
-  };
 }
 
 /** The encodings a request accepts (q above 0), br first: the smaller of the two. */

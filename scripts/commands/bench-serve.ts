@@ -1,3 +1,4 @@
+// npm run bench:serve: wrk on nginx, npm start and the cache: requests/s, p50, p99
 /**
  * `npm run bench:serve`: what the servers of a build (dist/, or $DIST_DIR) sustain during a
  * breaking-news spike, measured with wrk as ISSUE-25 did: `wrk -t2 -c50 -d10s --latency` on the
@@ -18,12 +19,12 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
 import path from "node:path";
 import { SEED_STORY } from "../../e2e/page-types.ts";
+import { median } from "../bench/median.ts";
 import { ensureBuild } from "../hosting/ensure-build.ts";
 import { freePort } from "../hosting/free-port.ts";
 import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
 import { type RunningNginx, startNginx } from "../hosting/nginx-process.ts";
 import { VARNISH_CONFIG_FILE } from "../hosting/varnish-config.ts";
-import { median } from "./median.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const duration = process.env.BENCH_DURATION ?? "10s";
@@ -177,7 +178,10 @@ async function originOf(server: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     return `http://localhost:${port}`;
   }
-  return startScript(server === "cdn" ? "scripts/hosting/serve-cdn.ts" : "scripts/start.ts", port);
+  return startScript(
+    server === "cdn" ? "scripts/commands/serve-cdn.ts" : "scripts/commands/start.ts",
+    port,
+  );
 }
 
 /** The cache's hits among its lookups since it started, from varnishstat. */

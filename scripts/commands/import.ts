@@ -1,3 +1,4 @@
+// npm run import: feed files (RSS, Atom, JSON Feed) into story files
 /**
  * `DATA_DIR=<folder> npm run import -- <feed file or folder>... --topic <slug> [--overwrite]`:
  * RSS 0.9x to 2.0, RSS 1.0, Atom 0.3 and 1.0 and JSON Feed 1.x items into story files
@@ -5,7 +6,7 @@
  * one per line; the summary to stdout; exit 1 if anything was skipped.
  */
 import { parseArgs } from "node:util";
-import { importFeeds } from "./import-feeds.ts";
+import { importFeeds } from "../import/import-feeds.ts";
 
 let args: ReturnType<typeof parse>;
 function parse() {

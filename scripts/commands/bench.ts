@@ -1,3 +1,4 @@
+// npm run bench: Lighthouse, byte budgets and interaction timings against a baseline
 /**
  * `npm run bench`: builds the site, serves it the way `npm start` does, and measures what a
  * reader on a slow phone would feel. Writes bench/report.json and bench/report.md:
@@ -20,10 +21,11 @@ import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import type { StoryPage } from "../../src/content/api-types.ts";
+import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
+import { median } from "../bench/median.ts";
 import { gzipBytes, INITIAL_JS_BUDGET, javascriptSizes } from "../bundle/javascript-size.ts";
-import { createStaticServer, type Listening, listen } from "../static-server.ts";
-import { firstPressTable, firstPressTimings } from "./first-press.ts";
-import { median } from "./median.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { type Listening, listen } from "../shared/listen.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -37,7 +39,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 // 1. Build.
 console.log("Building…");
 // The bench reads what it builds: the repository's content, into dist/, whatever the shell says.
-const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/commands/build.ts"], {
   stdio: "inherit",
   env: { ...process.env, DATA_DIR: DATA, OUT_DIR: DIST },
 });

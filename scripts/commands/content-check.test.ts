@@ -5,11 +5,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFixture, type Fixture, storyJson } from "./test-fixture.ts";
+import { createFixture, type Fixture, storyJson } from "../content/test-fixture.ts";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
-const CHECK = path.resolve("scripts/content/check.ts");
+const CHECK = path.resolve("scripts/commands/content-check.ts");
 
 async function check(dataDir: string) {
   try {

@@ -5,12 +5,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headersFile, IMMUTABLE } from "../prerender/headers.ts";
-import { freePort } from "./free-port.ts";
-import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./nginx-config.ts";
-import { PURGE_LIST_FILE } from "./purge-list.ts";
-import { printedDir, rawGet, rawRequest, waitUntilServing } from "./raw-request.ts";
-import { cacheLifetimes, VARNISH_CONFIG_FILE, varnishSiteConfig } from "./varnish-config.ts";
+import { freePort } from "../hosting/free-port.ts";
+import { NGINX_CONFIG_FILE, nginxSiteConfig } from "../hosting/nginx-config.ts";
+import { PURGE_LIST_FILE } from "../hosting/purge-list.ts";
+import { printedDir, rawGet, rawRequest, waitUntilServing } from "../hosting/raw-request.ts";
+import {
+  cacheLifetimes,
+  VARNISH_CONFIG_FILE,
+  varnishSiteConfig,
+} from "../hosting/varnish-config.ts";
+import { headersFile, IMMUTABLE } from "../shared/headers.ts";
 
 /**
  * `npm run serve:cdn` (Varnish in front of the project's nginx) and `npm run purge` on a small
@@ -50,7 +54,7 @@ describe("npm run serve:cdn and npm run purge", () => {
   const get = (target: string, accept = "gzip, deflate, br") =>
     rawGet(port, target, { "accept-encoding": accept });
   const purgeWith = (list: string) => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/hosting/purge.ts"], {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/commands/purge.ts"], {
       env: { ...process.env, DIST_DIR: root, CACHE_URL: `http://localhost:${port}` },
       encoding: "utf8",
       input: "",
@@ -72,7 +76,7 @@ describe("npm run serve:cdn and npm run purge", () => {
     await writePage("stories/a.html", "story a");
     await writePage("stories/b.html", "story b");
     port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/hosting/serve-cdn.ts"], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/commands/serve-cdn.ts"], {
       env: { ...process.env, PORT: String(port), DIST_DIR: root },
       stdio: ["ignore", "pipe", "ignore"],
     });

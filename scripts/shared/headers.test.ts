@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { nginxSiteConfig } from "../hosting/nginx-config.ts";
 import {
   CACHE_RULES,
   cacheControlFor,
@@ -33,7 +32,6 @@ describe("the headers table", () => {
   it("has browsers ask for the service worker on every update check, on every host", () => {
     expect(rules.get("/sw.js")).toEqual([["Cache-Control", "no-cache"]]);
     expect(cacheControlFor("/sw.js")).toBe("no-cache");
-    expect(nginxSiteConfig(HASHES)).toContain("# /sw.js\n");
   });
 
   it("puts every security header on every path, and no Cache-Control on /*", () => {
@@ -61,23 +59,6 @@ describe("the headers table", () => {
     expect(cacheControlFor("/images/harbour-320.avif")).toMatch(/max-age=86400/);
     for (const page of ["/", "/topics/iran", "/stories/x", "/assets"])
       expect(cacheControlFor(page)).toBe(DEFAULT_CACHE_CONTROL);
-  });
-
-  it("gives nginx one location per rule, the last rule first (the last match wins)", () => {
-    const config = nginxSiteConfig(HASHES);
-    const order = CACHE_RULES.map((rule) => config.indexOf(`# ${rule.path}\n`));
-    expect(order.every((at) => at > 0)).toBe(true);
-    expect([...order].sort((a, b) => b - a)).toEqual(order);
-    for (const [name, value] of securityHeaders(HASHES))
-      expect(config).toContain(`add_header ${name} "${value}" always;`);
-    // One add_header block for the whole server: a location with its own would drop them.
-    expect(config.match(/^add_header /gm)).toHaveLength(securityHeaders(HASHES).length + 1);
-  });
-
-  it("refuses a value that would end nginx's quoted string", () => {
-    expect(() => nginxSiteConfig({ scripts: ['"; return 200 "x'], styles: [] })).toThrow(
-      /cannot quote/,
-    );
   });
 });
 

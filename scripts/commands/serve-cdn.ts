@@ -1,3 +1,4 @@
+// npm run serve:cdn: Varnish with the build's _varnish.vcl in front of that nginx
 /**
  * `npm run serve:cdn`: what a CDN in front of the site does, run here. Varnish (Debian's
  * varnishd) listens on http://localhost:4173 (or $PORT) with the build's `_varnish.vcl`, in front
@@ -12,11 +13,11 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureBuild } from "./ensure-build.ts";
-import { freePort } from "./free-port.ts";
-import { NGINX_CONFIG_FILE } from "./nginx-config.ts";
-import { NGINX, startNginx } from "./nginx-process.ts";
-import { VARNISH_CONFIG_FILE, varnishMainConfig } from "./varnish-config.ts";
+import { ensureBuild } from "../hosting/ensure-build.ts";
+import { freePort } from "../hosting/free-port.ts";
+import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
+import { NGINX, startNginx } from "../hosting/nginx-process.ts";
+import { VARNISH_CONFIG_FILE, varnishMainConfig } from "../hosting/varnish-config.ts";
 
 const VARNISHD = process.env.VARNISHD_PATH ?? "/usr/sbin/varnishd";
 const port = Number(process.env.PORT ?? 4173);

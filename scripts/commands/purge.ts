@@ -1,3 +1,4 @@
+// npm run purge: sends the build's purge list, _purge.txt, to the cache at $CACHE_URL
 /**
  * `npm run purge`: sends the build's purge list (`_purge.txt` at the root of dist/, or
  * $DIST_DIR) to the cache at $CACHE_URL (default http://127.0.0.1:$PORT, where
@@ -6,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PURGE_LIST_FILE, purge, purgeRequests } from "./purge-list.ts";
+import { PURGE_LIST_FILE, purge, purgeRequests } from "../hosting/purge-list.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const cacheUrl = process.env.CACHE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 4173}`;

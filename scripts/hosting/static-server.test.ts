@@ -3,15 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { headersFile, securityHeaders } from "../shared/headers.ts";
+import { listen } from "../shared/listen.ts";
 import {
   ESCAPED_SEPARATOR_TARGETS,
   onThisSite,
   rawGet,
   rawRequest,
   TRAILING_SLASH_REDIRECTS,
-} from "./hosting/raw-request.ts";
-import { headersFile, securityHeaders } from "./prerender/headers.ts";
-import { createStaticServer, listen } from "./static-server.ts";
+} from "./raw-request.ts";
+import { createStaticServer } from "./static-server.ts";
 
 function get(port: number, target: string): Promise<{ status: number; location?: string }> {
   return rawGet(port, target).then(({ status, headers }) => ({

@@ -1,3 +1,4 @@
+// npm run serve:nginx: serves the build with nginx and the build's _nginx.conf
 /**
  * `npm run serve:nginx`: serve a build (dist/, or $DIST_DIR) with Debian's nginx on
  * http://localhost:4173 (or $PORT), in the foreground, with the configuration the build
@@ -10,9 +11,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureBuild } from "./ensure-build.ts";
-import { NGINX_CONFIG_FILE } from "./nginx-config.ts";
-import { NGINX, startNginx } from "./nginx-process.ts";
+import { ensureBuild } from "../hosting/ensure-build.ts";
+import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
+import { NGINX, startNginx } from "../hosting/nginx-process.ts";
 
 const port = Number(process.env.PORT ?? 4173);
 const root = path.resolve(process.env.DIST_DIR ?? "dist");

@@ -1,3 +1,4 @@
+// npm run offline:cache-report: what the service worker keeps after a reader reads N stories
 /**
  * `npm run offline:cache-report`: what the service worker keeps on a reader's device after
  * they read N stories (default 20, `-- --stories N`), and how much space it takes. Serves the
@@ -11,7 +12,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
-import { createStaticServer, listen } from "../static-server.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { listen } from "../shared/listen.ts";
 
 const { values } = parseArgs({
   options: { stories: { type: "string", default: "20" }, desktop: { type: "boolean" } },

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type ObjectStore, sha1 } from "../content/build-cache.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { type ObjectStore, sha1 } from "./build-cache.ts";
+import { mapLimit } from "./map-limit.ts";
 import { PURGE_FILE, purgeFileText, purgeList } from "./purge-paths.ts";
 import {
   ensureReleasesDir,
@@ -25,7 +25,7 @@ import {
 /**
  * Where a build's files go, and how they reach the live site (OUT_DIR, `dist`).
  *
- * The live site is a symlink to a release folder (scripts/hosting/releases.ts). A build
+ * The live site is a symlink to a release folder (scripts/shared/releases.ts). A build
  * writes into a staging folder that becomes the next release, and the symlink is switched to
  * it in one rename once every stage has succeeded: a failed or killed build leaves the live
  * site as it was, and a server never sees a mix of two builds. The manifest of the live

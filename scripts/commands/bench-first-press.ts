@@ -1,3 +1,4 @@
+// npm run bench:first-press: the first press on a throttled phone, against $DIST_DIR
 /**
  * `npm run bench:first-press`: just the "first press on a throttled phone" table of
  * `npm run bench`, against the build in $DIST_DIR (default dist/; `npm run build` first).
@@ -5,8 +6,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createStaticServer, listen } from "../static-server.ts";
-import { firstPressTable, firstPressTimings } from "./first-press.ts";
+import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { listen } from "../shared/listen.ts";
 
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 if (!existsSync(path.join(root, "index.html"))) {

@@ -1,5 +1,6 @@
-import { formatContentError } from "./content-error.ts";
-import { loadContent } from "./load-content.ts";
+// npm run content:check: checks data/ (or $DATA_DIR): one line per error, else a summary
+import { formatContentError } from "../content/content-error.ts";
+import { loadContent } from "../content/load-content.ts";
 
 /**
  * `npm run content:check`: one line per problem on stderr and exit 1, or a one-line summary on

@@ -14,8 +14,8 @@ import {
   unlink,
 } from "node:fs/promises";
 import path from "node:path";
-import { readIndex, writeIndex } from "../content/build-cache.ts";
-import { mapLimit } from "../content/map-limit.ts";
+import { readIndex, writeIndex } from "./build-cache.ts";
+import { mapLimit } from "./map-limit.ts";
 
 /**
  * The live site is a symlink (OUT_DIR, default `dist`) to a release: a folder of its own in

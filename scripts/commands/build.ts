@@ -1,37 +1,38 @@
+// npm run build: checks the content and builds the site into dist/ (or $OUT_DIR)
 /**
  * `npm run build`: validate the content, build the client, emit the static JSON API and the
  * images, prerender every page, write the hosts' `_headers`, `_nginx.conf` and `_varnish.vcl`
  * files and, beside every text file worth it, its brotli and gzip forms
  * (scripts/bundle/precompress.ts). New
  * and changed files are written to a staging folder, and the live site (dist/) changes only
- * when all steps succeed (scripts/hosting/site-output.ts), so a failed build never leaves
+ * when all steps succeed (scripts/shared/site-output.ts), so a failed build never leaves
  * output that looks complete. Files come through the content-addressed build cache in
- * `.cache/` (scripts/content/build-cache.ts): only changed files are stored again, and only
+ * `.cache/` (scripts/shared/build-cache.ts): only changed files are stored again, and only
  * pages whose data or code changed are rendered again.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { precompressSite } from "./bundle/precompress.ts";
-import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
-import { formatContentError } from "./content/content-error.ts";
-import { emitApi } from "./content/emit-api.ts";
-import { loadContent } from "./content/load-content.ts";
-import { pruneObjectsIfDue } from "./content/prune-objects.ts";
-import { readyForHosting } from "./hosting/deployable-output.ts";
-import { NGINX_CONFIG_FILE, nginxSiteConfig } from "./hosting/nginx-config.ts";
-import { ensureReleasesDir, STAGING_PREFIX } from "./hosting/releases.ts";
-import { SiteOutput } from "./hosting/site-output.ts";
-import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
-import { emitResponsiveImages } from "./images/responsive-images.ts";
-import { writeServiceWorker } from "./offline/service-worker.ts";
-import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
-import { appBuild, appKey } from "./prerender/app-build.ts";
-import { headersFile } from "./prerender/headers.ts";
-import { startPrerendering } from "./prerender/prerender-site.ts";
-import { buildSearchIndex } from "./search/search-index.ts";
-import { emitSyndication } from "./syndication/emit-syndication.ts";
+import { precompressSite } from "../bundle/precompress.ts";
+import { formatContentError } from "../content/content-error.ts";
+import { emitApi } from "../content/emit-api.ts";
+import { loadContent } from "../content/load-content.ts";
+import { pruneObjectsIfDue } from "../content/prune-objects.ts";
+import { NGINX_CONFIG_FILE, nginxSiteConfig } from "../hosting/nginx-config.ts";
+import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "../hosting/varnish-config.ts";
+import { emitResponsiveImages } from "../images/responsive-images.ts";
+import { writeServiceWorker } from "../offline/service-worker.ts";
+import { emitWebAppManifest } from "../offline/web-app-manifest.ts";
+import { appBuild, appKey } from "../prerender/app-build.ts";
+import { startPrerendering } from "../prerender/prerender-site.ts";
+import { buildSearchIndex } from "../search/search-index.ts";
+import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "../shared/build-cache.ts";
+import { readyForHosting } from "../shared/deployable-output.ts";
+import { headersFile } from "../shared/headers.ts";
+import { ensureReleasesDir, STAGING_PREFIX } from "../shared/releases.ts";
+import { SiteOutput } from "../shared/site-output.ts";
+import { emitSyndication } from "../syndication/emit-syndication.ts";
 
 // V8 lets a heap grow to up to four times what survived its last full collection before it
 // collects again: loading 100,000 stories (about 100 MB alive) grew it past 300 MB, memory
@@ -56,7 +57,7 @@ const stage = (name: string) => {
   last = now;
 };
 
-// Staging is the next release's folder, beside the live one (scripts/hosting/releases.ts).
+// Staging is the next release's folder, beside the live one (scripts/shared/releases.ts).
 const staging = await mkdtemp(path.join(await ensureReleasesDir(outDir), STAGING_PREFIX));
 const site = await SiteOutput.open({
   store: new ObjectStore(cacheDir),

@@ -5,19 +5,13 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cacheControlFor,
-  DEFAULT_CACHE_CONTROL,
-  headersFile,
-  securityHeaders,
-} from "../prerender/headers.ts";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../hosting/free-port.ts";
 import {
   BROTLI_MODULE,
   BROTLI_STATIC_MODULE,
   NGINX_CONFIG_FILE,
   nginxSiteConfig,
-} from "./nginx-config.ts";
+} from "../hosting/nginx-config.ts";
 import {
   ESCAPED_SEPARATOR_TARGETS,
   onThisSite,
@@ -25,7 +19,13 @@ import {
   rawGet,
   TRAILING_SLASH_REDIRECTS,
   waitUntilServing,
-} from "./raw-request.ts";
+} from "../hosting/raw-request.ts";
+import {
+  cacheControlFor,
+  DEFAULT_CACHE_CONTROL,
+  headersFile,
+  securityHeaders,
+} from "../shared/headers.ts";
 
 /**
  * `npm run serve:nginx` with Debian's nginx on a small site with the configuration the build
@@ -73,7 +73,7 @@ describe("npm run serve:nginx", () => {
     }
     await symlink("release-1", root);
     port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/hosting/serve-nginx.ts"], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/commands/serve-nginx.ts"], {
       env: { ...process.env, PORT: String(port), DIST_DIR: root },
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -1,3 +1,4 @@
+// npm run bench:search: the search index and first queries on synthetic archives
 /**
  * `npm run bench:search -- --stories 1000,10000`: the search on synthetic archives
  * (synthetic-archive.ts, as `npm run bench:content`). For each size it builds the archive with
@@ -19,10 +20,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { createStaticServer, listen } from "../static-server.ts";
-import { throttledPhonePage } from "./first-press.ts";
-import { median } from "./median.ts";
-import { generateCorpus } from "./synthetic-archive.ts";
+import { throttledPhonePage } from "../bench/first-press.ts";
+import { median } from "../bench/median.ts";
+import { generateCorpus } from "../bench/synthetic-archive.ts";
+import { createStaticServer } from "../hosting/static-server.ts";
+import { listen } from "../shared/listen.ts";
 
 const run = promisify(execFile);
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);
@@ -82,7 +84,7 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
 async function build(root: string, dataDir: string, outDir: string, cacheDir: string) {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
   const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+  const { stdout } = await run(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
     maxBuffer: 64 << 20,

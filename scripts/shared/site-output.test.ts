@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ObjectStore, readIndex, sha1 } from "../content/build-cache.ts";
+import { ObjectStore, readIndex, sha1 } from "./build-cache.ts";
 import { RETENTION, REUSE_AFTER_MS, releasesDir, STAGING_PREFIX } from "./releases.ts";
 import { CARRY_ASSETS_MS, SiteOutput } from "./site-output.ts";
 
@@ -191,7 +191,7 @@ describe("SiteOutput", () => {
     // A build killed after recording its release but before switching to it.
     const killed = new Map(await readIndex(manifestFile));
     killed.set(":release", "20991231T000000000Z");
-    const { writeIndex } = await import("../content/build-cache.ts");
+    const { writeIndex } = await import("./build-cache.ts");
     await writeIndex(manifestFile, killed);
     expect((await build({ "index.html": "front" })).site.incremental).toBe(false);
     expect((await build({ "index.html": "front" })).site.incremental).toBe(true);

@@ -1,3 +1,4 @@
+// npm run bench:content: times the content stages, or whole builds (--full), on synthetic archives
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -5,12 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { formatContentError } from "../content/content-error.ts";
-import { emitSite } from "../content/emit.ts";
-import { loadContent } from "../content/load-content.ts";
-import { mapLimit } from "../content/map-limit.ts";
-import { median } from "./median.ts";
-import { watchPeakMemory } from "./process-tree-memory.ts";
+import { median } from "../bench/median.ts";
+import { watchPeakMemory } from "../bench/process-tree-memory.ts";
 import {
   generateCorpus,
   IMAGES,
@@ -18,7 +15,11 @@ import {
   syntheticStory,
   TOPICS,
   writeStory,
-} from "./synthetic-archive.ts";
+} from "../bench/synthetic-archive.ts";
+import { formatContentError } from "../content/content-error.ts";
+import { emitSite } from "../content/emit.ts";
+import { loadContent } from "../content/load-content.ts";
+import { mapLimit } from "../shared/map-limit.ts";
 
 /**
  * `npm run bench:content -- --stories N [--runs R]`: times loadContent + emitSite on a
@@ -155,7 +156,7 @@ function timedBuild(
 ): Promise<BuildRun> {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
   const started = performance.now();
-  const build = spawn(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+  const build = spawn(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
   });

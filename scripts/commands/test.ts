@@ -1,3 +1,4 @@
+// npm run test: typecheck, lint, unit, build, end-to-end; one "N passed, N failed" line
 /**
  * `npm test`: typecheck, lint, unit tests, a production build and a second build from the
  * hostile corpus (e2e/fixtures/hostile-data), then the end-to-end tests against both. Every
@@ -14,7 +15,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
-import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "../e2e/fixtures/hostile-corpus.ts";
+import { parseArgs } from "node:util";
+import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "../../e2e/fixtures/hostile-corpus.ts";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -43,7 +45,8 @@ function readJson<T>(file: string): T | undefined {
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const withCrashSuite = process.argv.includes("--crash");
+// An unknown option stops here with parseArgs's error, before minutes of checks run.
+const withCrashSuite = parseArgs({ options: { crash: { type: "boolean" } } }).values.crash === true;
 const failures: string[] = [];
 
 if (!run("typecheck", bin("tsc"), ["--noEmit"])) failures.push("typecheck");
@@ -84,12 +87,12 @@ const unitTests = start("unit tests", bin("vitest"), [
   `--outputFile=${REPORTS}/vitest.json`,
 ]);
 
-const buildOk = run("production build", bin("tsx"), ["scripts/build.ts"]);
+const buildOk = run("production build", bin("tsx"), ["scripts/commands/build.ts"]);
 if (!buildOk) failures.push("build");
 
 // The same app built from content where every text field is a markup or script payload; the
 // "hostile-content" Playwright project serves it from dist-hostile/ (playwright.config.ts).
-const hostileBuildOk = run("hostile-content build", bin("tsx"), ["scripts/build.ts"], {
+const hostileBuildOk = run("hostile-content build", bin("tsx"), ["scripts/commands/build.ts"], {
   DATA_DIR: HOSTILE_DATA_DIR,
   OUT_DIR: HOSTILE_DIST,
 });
