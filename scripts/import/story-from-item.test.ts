@@ -122,6 +122,15 @@ describe("items a strict importer would skip", () => {
       story({ title: "", summary: "", body: [{ type: "quote", text: "We missed it! Truly." }] })
         .story.headline,
     ).toBe("We missed it!");
+    // Content that is only a heading or a list still has text (found by the fuzz test).
+    expect(
+      story({ title: "", summary: "", body: [{ type: "heading", text: "Polls close" }] }).story
+        .headline,
+    ).toBe("Polls close");
+    expect(
+      story({ title: "", summary: "", body: [{ type: "list", items: ["Roads shut."] }] }).story
+        .headline,
+    ).toBe("Roads shut.");
   });
 
   it("dates an undated item as its feed, else the import, and says which", () => {

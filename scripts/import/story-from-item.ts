@@ -215,9 +215,14 @@ export function withPhoto(story: Story, photo: Photo): Story {
 }
 
 export function storyFromItem(item: FeedItem, context: StoryContext): StoryDraft {
-  const firstText = item.body.find(
-    (block) => block.type === "paragraph" || block.type === "quote",
-  )?.text;
+  // Prose first; an item whose content is only a heading or a list still has text to publish.
+  const firstText =
+    item.body.find((block) => block.type === "paragraph" || block.type === "quote")?.text ??
+    item.body
+      .map((block) =>
+        block.type === "list" ? block.items.join(" ") : "text" in block ? block.text : "",
+      )
+      .find((blockText) => blockText.trim() !== "");
   const text = item.summary || firstText || "";
   // An item without a title takes the first sentence of its text; without text, its title
   // is its text. Only an item with neither has nothing to publish.
