@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { formatContentError } from "../content/content-error.ts";
-import { emitSite } from "../content/emit.ts";
+import { writeApiFiles } from "../content/emit.ts";
 import { loadContent } from "../content/load-content.ts";
 import { mapLimit } from "../content/map-limit.ts";
 import { median } from "./median.ts";
@@ -21,7 +21,7 @@ import {
 } from "./synthetic-archive.ts";
 
 /**
- * `npm run bench:content -- --stories N [--runs R]`: times loadContent + emitSite on a
+ * `npm run bench:content -- --stories N [--runs R]`: times loadContent + writeApiFiles on a
  * synthetic corpus. Each run is a fresh child process so its peak RSS is its own, not the
  * high-water mark of the runs (and the corpus generation) before it.
  *
@@ -84,13 +84,13 @@ async function child(dataDir: string, outDir: string): Promise<void> {
     for (const error of result.errors.slice(0, 20)) console.error(formatContentError(error));
     process.exit(1);
   }
-  await emitSite(result.content, outDir);
+  await writeApiFiles(result.content, outDir);
   const emitted = performance.now();
   const measurement: Measurement = {
     loadMs: loaded - start,
     emitMs: emitted - loaded,
     maxRssKb: process.resourceUsage().maxRSS,
-    stories: result.content.stories.length,
+    stories: result.content.cards.length,
     files: await countFiles(outDir),
     feedBytes: (await stat(path.join(outDir, FEED_FILE))).size,
   };
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     console.log(
       [
         `stories: ${last.stories}, topics: ${TOPICS.length}, source images: ${IMAGES.length}, runs: ${runs}`,
-        `median wall time (loadContent + emitSite): ${seconds(median(results.map((m) => m.loadMs + m.emitMs)))}` +
+        `median wall time (loadContent + writeApiFiles): ${seconds(median(results.map((m) => m.loadMs + m.emitMs)))}` +
           ` (load+validate ${seconds(median(results.map((m) => m.loadMs)))}, emit ${seconds(median(results.map((m) => m.emitMs)))})`,
         `peak RSS: median ${megabytes(median(results.map((m) => m.maxRssKb)))}, max ${megabytes(Math.max(...results.map((m) => m.maxRssKb)))}`,
         `files written: ${last.files}; ${FEED_FILE}: ${last.feedBytes} bytes`,

@@ -561,8 +561,8 @@ describe("loadContent", () => {
     expect(result.content.topics.map((topic) => topic.slug)).toEqual(["iran", "world", "science"]);
     // The card is all but the body; the whole story is read again on request.
     const { body: _body, ...card } = story;
-    expect(result.content.stories).toEqual([card]);
-    expect(result.content.story(result.content.stories[0] as StoryCard)).toEqual(story);
+    expect(result.content.cards).toEqual([card]);
+    expect(result.content.story(result.content.cards[0] as StoryCard)).toEqual(story);
     expect([...result.content.photos.keys()]).toEqual([LEAD_IMAGE.src, INLINE_IMAGE.src]);
   });
 
@@ -570,7 +570,7 @@ describe("loadContent", () => {
     fixture = await createFixture({ stories: [storyJson("first-story")] });
     const result = await loadContent(fixture.dir);
     if (!result.ok) throw new Error("the fixture does not load");
-    const [card] = result.content.stories as [StoryCard];
+    const [card] = result.content.cards as [StoryCard];
     // Still valid, but not the text that was checked: its text must not reach the site.
     await fixture.editJson("stories/first-story.json", (story) => {
       story.headline = "Edited during the build";
@@ -591,7 +591,7 @@ describe("loadContent", () => {
     await fixture.writeText("stories/first-story.json", `\uFEFF${JSON.stringify(story)}`);
     const result = await loadContent(fixture.dir);
     if (!result.ok) throw new Error("the fixture does not load");
-    expect(result.content.story(result.content.stories[0] as StoryCard)).toEqual(story);
+    expect(result.content.story(result.content.cards[0] as StoryCard)).toEqual(story);
   });
 
   it("reports every error across all files in one run, folder and topics first", async () => {
@@ -641,7 +641,7 @@ describe("loadContent", () => {
     const result = await loadContent(fixture.dir);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.content.stories[0]?.headline).toBe(headline);
+    expect(result.content.cards[0]?.headline).toBe(headline);
     const page = JSON.parse(buildApi(result.content).get("api/stories/html-story.json") ?? "");
     expect(page.story.headline).toBe(headline);
     expect(page.story.body).toEqual([{ type: "paragraph", text: paragraph }]);
@@ -681,7 +681,7 @@ describe("loadContent", () => {
       ],
     });
     const result = await loadContent(fixture.dir);
-    expect(result.ok && result.content.stories.map((story) => story.id)).toEqual([
+    expect(result.ok && result.content.cards.map((story) => story.id)).toEqual([
       "newest",
       "a-tie",
       "b-tie",
@@ -712,7 +712,7 @@ describe("loadContent with what the last build knew of the story files", () => {
     const first = await load(new Map());
     expect([...first.known.keys()].sort()).toEqual(["first-story.json", "second-story.json"]);
     const again = await load(first.known);
-    expect(again.content.stories).toEqual(first.content.stories);
+    expect(again.content.cards).toEqual(first.content.cards);
     expect([...again.content.photos]).toEqual([...first.content.photos]);
     expect(again.content.hashes).toEqual(first.content.hashes);
     expect(buildApi(again.content)).toEqual(buildApi(first.content));
@@ -725,14 +725,14 @@ describe("loadContent with what the last build knew of the story files", () => {
       entry.replace("Headline of first-story", "Known headline"),
     );
     const fromKnown = await load(forged);
-    expect(fromKnown.content.stories.map((story) => story.headline)).toContain("Known headline");
+    expect(fromKnown.content.cards.map((story) => story.headline)).toContain("Known headline");
 
     // Saved again: read again.
     await fixture.editJson("stories/first-story.json", (story) => {
       story.headline = "A corrected headline";
     });
     const edited = await load(forged);
-    expect(edited.content.stories.map((story) => story.headline)).toContain("A corrected headline");
+    expect(edited.content.cards.map((story) => story.headline)).toContain("A corrected headline");
     expect(edited.known.get("first-story.json")).toContain("A corrected headline");
     expect(edited.known.get("second-story.json")).toBe(first.known.get("second-story.json"));
   });
