@@ -6,8 +6,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createStaticServer, listen } from "../static-server.ts";
+import { benchArgs } from "./bench-args.ts";
 import { firstPressTable, firstPressTimings } from "./first-press.ts";
 
+// No options: what it measures is set by DIST_DIR and CHROME_PATH.
+benchArgs("bench:first-press", {});
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 if (!existsSync(path.join(root, "index.html"))) {
   console.error(`No production build in ${root}: run npm run build first (or set DIST_DIR).`);

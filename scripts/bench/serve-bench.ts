@@ -23,8 +23,11 @@ import { freePort } from "../hosting/free-port.ts";
 import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
 import { type RunningNginx, startNginx } from "../hosting/nginx-process.ts";
 import { VARNISH_CONFIG_FILE } from "../hosting/varnish-config.ts";
+import { benchArgs } from "./bench-args.ts";
 import { median } from "./median.ts";
 
+// No options: the environment variables above say what runs.
+benchArgs("bench:serve", {});
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const duration = process.env.BENCH_DURATION ?? "10s";
 const connections = process.env.BENCH_CONNECTIONS ?? "50";
