@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storySchema } from "../../src/content/schema.ts";
+import { escapeRegExp } from "./bad-content-cases.ts";
 import { type ContentError, formatContentError } from "./content-error.ts";
 import { loadContent } from "./load-content.ts";
 import {
@@ -64,10 +65,6 @@ function expectWellFormed(errors: ContentError[]) {
       new RegExp(`^${escapeRegExp(storyFile)}: \\$[^\\n\\r]*: [^\\n\\r]+$`),
     );
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // ---- Properties -----------------------------------------------------------------------------
