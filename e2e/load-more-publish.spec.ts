@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { emitSite } from "../scripts/content/emit.ts";
+import { writeApiFiles } from "../scripts/content/emit.ts";
 import { loadContent } from "../scripts/content/load-content.ts";
 import { createStaticServer } from "../scripts/hosting/static-server.ts";
 import { type Listening, listen } from "../scripts/shared/listen.ts";
@@ -68,7 +68,7 @@ test.beforeAll(async () => {
   await rm(path.join(distB, "api"), { recursive: true });
   await rm(path.join(distB, "archive"), { recursive: true });
   await mkdir(distB, { recursive: true });
-  await emitSite(contentB.content, distB);
+  await writeApiFiles(contentB.content, distB);
 
   before = await createStaticServer(DIST);
   after = await createStaticServer(distB);

@@ -6,10 +6,13 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { benchArgs } from "../bench/bench-args.ts";
 import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
 import { createStaticServer } from "../hosting/static-server.ts";
 import { listen } from "../shared/listen.ts";
 
+// No options: what it measures is set by DIST_DIR and CHROME_PATH.
+benchArgs("bench:first-press", {});
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 if (!existsSync(path.join(root, "index.html"))) {
   console.error(`No production build in ${root}: run npm run build first (or set DIST_DIR).`);

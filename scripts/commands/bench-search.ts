@@ -14,19 +14,19 @@
  *   after tapping the box, then presses Enter).
  * Writes bench/search.json and bench/search.md. The machine's other load shows in the times.
  */
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { benchArgs, wholeNumbers } from "../bench/bench-args.ts";
 import { throttledPhonePage } from "../bench/first-press.ts";
 import { median } from "../bench/median.ts";
 import { generateCorpus } from "../bench/synthetic-archive.ts";
+import { stageSeconds, timedBuild } from "../bench/timed-build.ts";
 import { createStaticServer } from "../hosting/static-server.ts";
 import { listen } from "../shared/listen.ts";
 
-const run = promisify(execFile);
+const COMMAND = "bench:search";
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 5);
 
 /** What kind of file a transfer is, for the breakdown. */
@@ -79,20 +79,6 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
     files++;
   }
   return { bytes, files };
-}
-
-async function build(root: string, dataDir: string, outDir: string, cacheDir: string) {
-  const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
-  const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
-    maxBuffer: 64 << 20,
-  });
-  const line = stdout.trim().split("\n").at(-1) ?? "";
-  const indexSeconds = Number(/search index ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN);
-  const peakMb = Number(/peak memory (\d+) MB/.exec(line)?.[1] ?? Number.NaN);
-  return { seconds: (performance.now() - started) / 1000, indexSeconds, peakMb, line };
 }
 
 /** Page-side: the time of Enter, and of the first frame that shows the results' heading. */
@@ -247,11 +233,8 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const storiesArg = args[args.indexOf("--stories") + 1];
-  const counts = (args.includes("--stories") && storiesArg ? storiesArg : "1000,10000")
-    .split(",")
-    .map(Number);
+  const args = benchArgs(COMMAND, { stories: { type: "string" } });
+  const counts = wholeNumbers(COMMAND, "stories", args.stories, [1000, 10000]);
   const root = process.cwd();
   const work = await mkdtemp(path.join(tmpdir(), "dispatch-search-bench-"));
   const browser = await chromium.launch({
@@ -266,8 +249,8 @@ async function main(): Promise<void> {
       // A cache of its own inside the project (the build's rule), started cold.
       const cacheDir = path.join(root, ".cache", `search-bench-${count}`);
       await rm(cacheDir, { recursive: true, force: true });
-      const built = await build(root, dataDir, outDir, cacheDir);
-      console.log(built.line);
+      const built = await timedBuild(root, dataDir, outDir, cacheDir);
+      console.log(built.output);
       const index = await folderSize(path.join(outDir, "pagefind"));
       const server = await listen(await createStaticServer(outDir), Number(process.env.PORT ?? 0));
       const samples: Sample[] = [];
@@ -282,8 +265,9 @@ async function main(): Promise<void> {
       rows.push({
         stories: count,
         buildSeconds: built.seconds,
-        indexSeconds: built.indexSeconds,
-        peakMb: built.peakMb,
+        indexSeconds: stageSeconds(built.output, "search index"),
+        // The peak the build itself reports on its last line (what this table has shown).
+        peakMb: Number(/peak memory (\d+) MB/.exec(built.output)?.[1] ?? Number.NaN),
         indexBytes: index.bytes,
         indexFiles: index.files,
         samples,

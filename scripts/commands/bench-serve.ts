@@ -19,6 +19,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
 import path from "node:path";
 import { SEED_STORY } from "../../e2e/page-types.ts";
+import { benchArgs } from "../bench/bench-args.ts";
 import { median } from "../bench/median.ts";
 import { ensureBuild } from "../hosting/ensure-build.ts";
 import { freePort } from "../hosting/free-port.ts";
@@ -26,6 +27,8 @@ import { NGINX_CONFIG_FILE } from "../hosting/nginx-config.ts";
 import { type RunningNginx, startNginx } from "../hosting/nginx-process.ts";
 import { VARNISH_CONFIG_FILE } from "../hosting/varnish-config.ts";
 
+// No options: the environment variables above say what runs.
+benchArgs("bench:serve", {});
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const duration = process.env.BENCH_DURATION ?? "10s";
 const connections = process.env.BENCH_CONNECTIONS ?? "50";
@@ -178,10 +181,7 @@ async function originOf(server: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     return `http://localhost:${port}`;
   }
-  return startScript(
-    server === "cdn" ? "scripts/commands/serve-cdn.ts" : "scripts/commands/start.ts",
-    port,
-  );
+  return startScript(server === "cdn" ? "scripts/hosting/serve-cdn.ts" : "scripts/start.ts", port);
 }
 
 /** The cache's hits among its lookups since it started, from varnishstat. */

@@ -106,7 +106,7 @@ async function emitContent() {
   await writeIndex(knownFile, new Map([["code", appKeyed], ...result.known]));
   const { content } = result;
   const topics = content.topics.map((topic) => topic.slug);
-  const storyIds = content.stories.map((story) => story.id);
+  const storyIds = content.cards.map((story) => story.id);
   const prerendering = await startPrerendering({
     site,
     cacheDir,
@@ -132,7 +132,7 @@ async function emitContent() {
     storyIds,
     // The search index shards story pages by publication order (scripts/search/search-index.ts).
     storyDates: new Map(
-      content.stories.map((story) => [`stories/${story.id}.html`, story.publishedAt]),
+      content.cards.map((story) => [`stories/${story.id}.html`, story.publishedAt]),
     ),
   };
 }

@@ -8,12 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createFixture, type Fixture, storyJson } from "../content/test-fixture.ts";
 
 const run = promisify(execFile);
-const TSX = path.resolve("node_modules/.bin/tsx");
 const CHECK = path.resolve("scripts/commands/content-check.ts");
 
 async function check(dataDir: string) {
   try {
-    const { stdout, stderr } = await run(TSX, [CHECK], {
+    // Node with tsx's loader: the tsx command (what npm run content:check calls) starts a
+    // second Node process for the script, a start-up more per check for the same output.
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", CHECK], {
       env: { ...process.env, DATA_DIR: dataDir },
     });
     return { code: 0, stdout, stderr };
@@ -30,12 +31,14 @@ describe("npm run content:check", { timeout: 30_000 }, () => {
     fixture = undefined;
   });
 
-  it("prints a one-line summary and exits 0 for valid content", async () => {
+  // One process for both: each start of the command costs about a second of the suite.
+  it("prints a one-line summary and exits 0 for valid content, with a warning line for a file it does not read", async () => {
     fixture = await createFixture();
+    await fixture.writeText("stories/notes.txt", "draft");
     expect(await check(fixture.dir)).toEqual({
       code: 0,
       stdout: `content ok: 1 story, 3 topics, 2 images in ${fixture.dir}\n`,
-      stderr: "",
+      stderr: `warning: ${fixture.at("stories/notes.txt")}: $: not a .json file, ignored; stories must be named <id>.json\n`,
     });
   });
 
@@ -126,15 +129,5 @@ describe("npm run content:check", { timeout: 30_000 }, () => {
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
-  });
-
-  it("prints warnings but still passes", async () => {
-    fixture = await createFixture();
-    await fixture.writeText("stories/notes.txt", "draft");
-    const result = await check(fixture.dir);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe(
-      `warning: ${fixture.at("stories/notes.txt")}: $: not a .json file, ignored; stories must be named <id>.json\n`,
-    );
   });
 });

@@ -18,10 +18,10 @@ try {
   const result = await loadContent(dataDir, undefined, { decodeImages: true });
   for (const warning of result.warnings) console.error(`warning: ${formatContentError(warning)}`);
   if (result.ok) {
-    const { stories, topics } = result.content;
+    const { cards, topics } = result.content;
     const images = result.content.photos.size;
     console.log(
-      `content ok: ${count(stories.length, "story", "stories")}, ${count(topics.length, "topic", "topics")}, ${count(images, "image", "images")} in ${dataDir}`,
+      `content ok: ${count(cards.length, "story", "stories")}, ${count(topics.length, "topic", "topics")}, ${count(images, "image", "images")} in ${dataDir}`,
     );
   } else {
     for (const error of result.errors) console.error(formatContentError(error));

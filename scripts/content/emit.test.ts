@@ -9,7 +9,7 @@ import type {
   StoryPage,
 } from "../../src/content/api-types.ts";
 import type { Story } from "../../src/content/schema.ts";
-import { buildApi, emitSite } from "./emit.ts";
+import { buildApi, writeApiFiles } from "./emit.ts";
 import { type Content, loadContent } from "./load-content.ts";
 import {
   contentOf,
@@ -273,7 +273,7 @@ describe("feed files as the archive grows", () => {
     for (let n = 0; n <= 45; n++) {
       const content = archive(n);
       const files = buildApi(content);
-      expect(chain(files, "breaking-news")).toEqual(content.stories.map((s) => s.id));
+      expect(chain(files, "breaking-news")).toEqual(content.cards.map((s) => s.id));
       const head = JSON.parse(files.get("api/feeds/breaking-news/head.json") ?? "") as FeedHead;
       // Never fewer than a screen of ten (unless the feed is shorter), never twenty.
       expect(head.stories.length).toBe(n < 10 ? n : 10 + (n % 10));
@@ -317,11 +317,11 @@ describe("feed files as the archive grows", () => {
   });
 });
 
-describe("emitSite", () => {
+describe("writeApiFiles", () => {
   let outDir: string;
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), "dispatch-emit-"));
-    await emitSite(content, outDir);
+    await writeApiFiles(content, outDir);
   });
   afterAll(() => rm(outDir, { recursive: true, force: true }));
 

@@ -179,7 +179,7 @@ export function buildApi(content: Content): Map<string, string> {
  * original would be served to no one. It only adds files: the caller provides a fresh outDir
  * so no stale story survives a delete.
  */
-export async function emitSite(content: Content, outDir: string): Promise<void> {
+export async function writeApiFiles(content: Content, outDir: string): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
   await eachLimit(apiFiles(content), WRITE_CONCURRENCY, async ([key, json]) => {
     const target = path.join(outDir, ...key.split("/"));

@@ -47,7 +47,7 @@ describe("the hostile corpus", () => {
     if (!result.ok) throw new Error("the corpus does not load");
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     const { content } = result;
-    expect(content.stories.map((card) => content.story(card)).toSorted(byId)).toEqual(
+    expect(content.cards.map((card) => content.story(card)).toSorted(byId)).toEqual(
       HOSTILE_ENTRIES.map((entry) => entry.story).toSorted(byId),
     );
     expect(result.content.topics).toEqual(HOSTILE_ENTRIES.map((entry) => entry.topic));

@@ -13,7 +13,7 @@ export type ContentIndex = {
 
 export function indexContent(content: Content): ContentIndex {
   // loadContent hands stories over newest first (the Content type's contract).
-  const newestFirst = content.stories;
+  const newestFirst = content.cards;
   const byTopic = new Map<string, StoryCard[]>(content.topics.map((topic) => [topic.slug, []]));
   for (const story of newestFirst) {
     for (const slug of new Set(story.topics)) byTopic.get(slug)?.push(story);

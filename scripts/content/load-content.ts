@@ -16,7 +16,7 @@ export type Content = {
   dataDir: string;
   topics: Topic[];
   /** Newest first: publishedAt desc, then id asc. */
-  stories: StoryCard[];
+  cards: StoryCard[];
   /** Every photo the stories show, once per image file, keyed by its src. */
   photos: Map<string, Photo>;
   /** The hash of each story's file text, by story id: what all of the story is made of. */
@@ -81,7 +81,7 @@ export async function loadContent(
     content: {
       dataDir,
       topics: validated.topics,
-      stories: sortNewestFirst(validated.stories),
+      cards: sortNewestFirst(validated.cards),
       photos: validated.photos,
       hashes,
       // A valid story's file is stories/<id>.json (validate.ts checks the name against the id).

@@ -122,7 +122,7 @@ export function contentOf(topics: Topic[], stories: Story[], dataDir = ""): Cont
   return {
     dataDir,
     topics,
-    stories: stories.map(({ body: _body, ...card }): StoryCard => card),
+    cards: stories.map(({ body: _body, ...card }): StoryCard => card),
     photos,
     hashes: new Map(stories.map((story) => [story.id, sha1(JSON.stringify(story))])),
     story: (card) => {

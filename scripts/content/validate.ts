@@ -33,7 +33,7 @@ export type KnownStories = ReadonlyMap<string, string>;
 export type Validated = {
   topics: Topic[];
   /** In file-name order. */
-  stories: StoryCard[];
+  cards: StoryCard[];
   /** Every photo the stories show, once per image file, keyed by its src. */
   photos: Map<string, Photo>;
   errors: ContentError[];
@@ -220,7 +220,7 @@ export async function validateContent(
 ): Promise<Validated> {
   const topics = validateTopics(loaded.topics);
   const errors = [...topics.errors];
-  const stories: StoryCard[] = [];
+  const cards: StoryCard[] = [];
   const photos = new Map<string, Photo>();
   const photoErrorRefs: PhotoRef[] = [];
   const validHashes = new Map<string, string>();
@@ -253,7 +253,7 @@ export async function validateContent(
       // The file's own object (equal to parsed.data, in the file's key order): whether or not
       // the schema ran, a story is emitted byte for byte the same.
       const { body: _body, ...card } = source.data as Story;
-      stories.push(card);
+      cards.push(card);
       const bodyPhotos = addStoryPhotos(photos, source.data as Story);
       validHashes.set(card.id, source.hash);
       if (stamp !== undefined)
@@ -269,5 +269,5 @@ export async function validateContent(
     duplicates.push(...duplicateIdError(source, firstFile));
   }
   errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs, decodeImages)));
-  return { topics: topics.topics, stories, photos, errors, validHashes, known: nextKnown };
+  return { topics: topics.topics, cards, photos, errors, validHashes, known: nextKnown };
 }

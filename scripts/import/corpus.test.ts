@@ -105,6 +105,6 @@ describe("the import corpus", () => {
     );
     const loaded = await loadContent(data.dir);
     expect(loaded.ok ? [] : loaded.errors.slice(0, 5)).toEqual([]);
-    if (loaded.ok) expect(loaded.content.stories).toHaveLength((report.figures?.stories ?? 0) + 1);
+    if (loaded.ok) expect(loaded.content.cards).toHaveLength((report.figures?.stories ?? 0) + 1);
   });
 });

@@ -273,7 +273,7 @@ describe("npm run import", () => {
     const result = await loadContent(data.dir);
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;
-    expect(result.content.stories).toHaveLength(16);
+    expect(result.content.cards).toHaveLength(16);
     const api = buildApi(result.content);
     expect(api.get("api/feeds/world/head.json")).toContain(
       "Harbour ferry returns after winter repairs",

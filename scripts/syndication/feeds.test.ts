@@ -289,10 +289,10 @@ describe.each([
       ...content.topics.map((topic) => topic.slug),
     ]);
     // Whole stories: JSON Feed carries the body.
-    const whole = (cards: typeof content.stories) => cards.map((card) => content.story(card));
-    expect(sources[0]?.stories).toEqual(whole(content.stories.slice(0, FEED_LENGTH)));
+    const whole = (cards: typeof content.cards) => cards.map((card) => content.story(card));
+    expect(sources[0]?.stories).toEqual(whole(content.cards.slice(0, FEED_LENGTH)));
     for (const source of sources.slice(1)) {
-      const all = content.stories.filter((story) => story.topics.includes(source.feed));
+      const all = content.cards.filter((story) => story.topics.includes(source.feed));
       expect(source.stories).toEqual(whole(all.slice(0, FEED_LENGTH)));
     }
     expect([...files.keys()].sort()).toEqual(

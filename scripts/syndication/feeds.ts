@@ -56,7 +56,7 @@ export type FeedContext = {
  */
 export function feedSources(content: Content): FeedSource[] {
   const byTopic = new Map<string, StoryCard[]>(content.topics.map((topic) => [topic.slug, []]));
-  for (const story of content.stories) {
+  for (const story of content.cards) {
     for (const slug of new Set(story.topics)) {
       const list = byTopic.get(slug);
       if (list && list.length < FEED_LENGTH) list.push(story);
@@ -77,7 +77,7 @@ export function feedSources(content: Content): FeedSource[] {
       feed: BREAKING_FEED,
       title: BREAKING_TITLE,
       description: BREAKING_DESCRIPTION,
-      stories: read(content.stories.slice(0, FEED_LENGTH)),
+      stories: read(content.cards.slice(0, FEED_LENGTH)),
     },
     ...content.topics.map((topic) => ({
       feed: topic.slug,

@@ -64,7 +64,7 @@ describe.each([
   });
 
   it("has the NewsArticle shape and the story's own values", () => {
-    for (const card of content.stories) {
+    for (const card of content.cards) {
       const story = content.story(card);
       const lang = story.lang ?? "en";
       const section = content.topics.find((topic) => topic.slug === story.topics[0])?.name;

@@ -52,7 +52,7 @@ export function sitemapUrls(content: Content, siteUrl: string): SitemapUrl[] {
   const topicChanged = new Map<string, string | undefined>(
     content.topics.map((topic) => [topic.slug, undefined]),
   );
-  const stories: SitemapUrl[] = content.stories.map((story) => {
+  const stories: SitemapUrl[] = content.cards.map((story) => {
     const changed = lastChange(story);
     newest = later(newest, changed);
     for (const slug of story.topics)
@@ -114,12 +114,12 @@ function newsLanguage(lang: string): string {
  * files) and a site rebuilt on every publication lists exactly its latest two days.
  */
 export function newsSitemap(content: Content, siteUrl: string): string {
-  const newest = content.stories.reduce(
+  const newest = content.cards.reduce(
     (max, story) => Math.max(max, Date.parse(story.publishedAt)),
     Number.NEGATIVE_INFINITY,
   );
   const since = newest - NEWS_WINDOW_HOURS * 3_600_000;
-  const recent = content.stories
+  const recent = content.cards
     .filter((story) => Date.parse(story.publishedAt) >= since)
     .slice(0, NEWS_MAX_URLS);
   return builder.build({
