@@ -143,12 +143,14 @@ export async function switchLive(outDir: string, release: string): Promise<strin
 /**
  * The folders in the releases folder that can go: unfinished builds' (other than `keep`),
  * releases newer than the live one (a build killed between naming its release and switching
- * to it), and replaced releases past RETENTION.
+ * to it), and replaced releases past RETENTION. `previous`, the release that was live until
+ * this build's switch, is the newest replaced one whatever its name: after a hand rollback it
+ * is older than the release rolled back from, which must not be kept in its place.
  */
 export async function staleReleases(
   outDir: string,
   live: Live,
-  options: { keep?: string; now?: number } = {},
+  options: { keep?: string; now?: number; previous?: string } = {},
 ): Promise<string[]> {
   const dir = releasesDir(outDir);
   const now = options.now ?? Date.now();
@@ -163,11 +165,17 @@ export async function staleReleases(
     else if (live.release && name > live.release) stale.push(full);
     else replaced.push(name);
   }
-  // Newest first: each was replaced when the one after it went live.
+  // Newest first: each was replaced when the one after it went live (a release rolled back
+  // from, no later than its own going live).
   replaced.reverse();
+  const previousAt = replaced.indexOf(options.previous ?? "");
+  if (previousAt > 0) replaced.unshift(...replaced.splice(previousAt, 1));
   replaced.forEach((name, index) => {
     const successor = index === 0 ? live.release : replaced[index - 1];
-    const replacedAt = (successor ? releaseTime(successor) : undefined) ?? now;
+    const replacedAt = Math.max(
+      (successor ? releaseTime(successor) : undefined) ?? now,
+      releaseTime(name) ?? 0,
+    );
     if (index >= RETENTION.previous && now - replacedAt > RETENTION.replacedForMs)
       stale.push(path.join(dir, name));
   });

@@ -6,8 +6,10 @@ import {
   readdir,
   readFile,
   readlink,
+  rename,
   rm,
   stat,
+  symlink,
   writeFile,
 } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -247,6 +249,27 @@ describe("SiteOutput", () => {
     const fifth = await build({ "index.html": "v5", "assets/app-3.js": "three" });
     expect(fifth.committed.reused).toBe(path.basename(third.committed.release));
     expect(await liveFiles()).toEqual(["_purge.txt", "assets/app-3.js", "index.html"]);
+  });
+});
+
+describe("SiteOutput after a hand rollback", () => {
+  it("keeps the release rolled back to as the previous one, not the one rolled back from", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const t0 = Date.UTC(2026, 0, 1);
+    vi.setSystemTime(t0);
+    const good = (await build({ "index.html": "good" })).committed.release;
+    vi.setSystemTime(t0 + 60_000);
+    const bad = (await build({ "index.html": "bad" })).committed.release;
+    // What docs/build.md says to run: ln -sfn dist.releases/<time> dist.new && mv -T dist.new dist
+    await symlink(path.relative(dir, good), `${live}.new`);
+    await rename(`${live}.new`, live);
+    vi.setSystemTime(t0 + 60_000 + RETENTION.replacedForMs + 1);
+    const next = await build({ "index.html": "fixed" });
+    // The good release was live until this build: it stays beside the new one.
+    expect(next.committed.stale).toContain(bad);
+    expect(next.committed.stale).not.toContain(good);
+    expect(await liveFiles(good)).toEqual(["_purge.txt", "index.html"]);
+    expect(await readFile(path.join(live, "index.html"), "utf8")).toBe("fixed");
   });
 });
 

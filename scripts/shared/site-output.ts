@@ -316,8 +316,7 @@ export class SiteOutput {
         }),
       );
       linked = rewritten.linked;
-      // Staging, with what it had that the old release had already, is deleted as an
-      // unfinished build's (staleReleases).
+      // Staging (what the old release had already) goes as an unfinished build's folder.
       await rename(work, release);
     } else {
       const kept = [...this.files.keys()].filter((file) => !inStaging.has(file));
@@ -339,7 +338,8 @@ export class SiteOutput {
     });
     // A folder at OUT_DIR (a build before releases) becomes the previous release.
     await switchLive(this.outDir, release);
-    const stale = await staleReleases(this.outDir, liveNext, { now });
+    const previous = this.liveNow.release; // the one rolled back to, after a hand rollback
+    const stale = await staleReleases(this.outDir, liveNext, { now, previous });
     return { moved, linked, deleted: gone.length, release, reused: reuse?.name, stale };
   }
 
