@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
+import { BREAKING_FEED } from "../src/content/api-types.ts";
 import { precompressSite } from "./bundle/precompress.ts";
 import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "./content/build-cache.ts";
 import { formatContentError } from "./content/content-error.ts";
@@ -25,6 +26,8 @@ import { ensureReleasesDir, STAGING_PREFIX } from "./hosting/releases.ts";
 import { SiteOutput } from "./hosting/site-output.ts";
 import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "./hosting/varnish-config.ts";
 import { emitResponsiveImages } from "./images/responsive-images.ts";
+import { litePhotoSizes } from "./lite/lite-photo-sizes.ts";
+import { LITE_PHOTO_SIZES } from "./lite/lite-routes.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
 import { emitWebAppManifest } from "./offline/web-app-manifest.ts";
 import { appBuild, appKey } from "./prerender/app-build.ts";
@@ -106,11 +109,16 @@ async function emitContent() {
   const { content } = result;
   const topics = content.topics.map((topic) => topic.slug);
   const storyIds = content.stories.map((story) => story.id);
+  const feedTotals = new Map<string, number>([[BREAKING_FEED, storyIds.length]]);
+  for (const story of content.stories)
+    for (const topic of new Set(story.topics))
+      feedTotals.set(topic, (feedTotals.get(topic) ?? 0) + 1);
   const prerendering = await startPrerendering({
     site,
     cacheDir,
     topics,
     storyIds,
+    feedTotals,
     appKey: appKeyed,
     app: appBuilt,
     // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
@@ -122,6 +130,7 @@ async function emitContent() {
     onFile: prerendering.apiFile,
   });
   await emitResponsiveImages(content, staging, cacheDir);
+  prerendering.apiFile(LITE_PHOTO_SIZES, await litePhotoSizes(content, staging));
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);
   stage("api, images and feeds");
