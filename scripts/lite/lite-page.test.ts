@@ -124,8 +124,21 @@ describe("liteListPage", () => {
       stories: [story("a"), story("b", "fa")],
       next: 7,
     };
-    const document = parse(liteListPage({ feed: "iran", title: "Iran", chunks: [head] }, context));
-    const items = [...document.querySelectorAll("ol.list li")];
+    const document = parse(
+      liteListPage(
+        {
+          feed: "iran",
+          title: "Iran",
+          chunks: [head],
+          topics: [
+            { slug: "iran", name: "Iran" },
+            { slug: "science", name: "Science" },
+          ],
+        },
+        context,
+      ),
+    );
+    const items = [...document.querySelectorAll(".list li")];
     expect(items.map((item) => item.querySelector("a")?.textContent)).toEqual([
       `Headline a ${HOSTILE}`,
       `Headline b ${HOSTILE}`,
@@ -136,6 +149,10 @@ describe("liteListPage", () => {
       (a) => a.textContent === "Older stories",
     );
     expect(older?.getAttribute("href")).toBe("/lite/archive/iran/7");
+    // The other feeds' lite pages.
+    expect(
+      [...document.querySelectorAll("nav[aria-label=Topics] a")].map((a) => a.getAttribute("href")),
+    ).toEqual(["/lite/", "/lite/topics/science"]);
     expect(document.querySelector("link[rel=canonical]")?.getAttribute("href")).toBe(
       "http://localhost:4173/topics/iran",
     );

@@ -1,12 +1,19 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { FeedChunk, Photo, StoryPage, StorySummary } from "../../src/content/api-types.ts";
+import {
+  BREAKING_FEED,
+  type FeedChunk,
+  type Photo,
+  type StoryPage,
+  type StorySummary,
+  type Topic,
+} from "../../src/content/api-types.ts";
 import { textDirection } from "../../src/content/text-direction.ts";
 import { StoryBlocks } from "../../src/features/story/story-blocks.tsx";
 import { TEXT_SIZES } from "../../src/features/text-size/text-size.ts";
 import { captionPrefixes } from "../../src/shared/caption-prefixes.ts";
 import { feedPagePath } from "../../src/shared/feed-paths.ts";
-import { formatStoryTime } from "../../src/shared/format-time.ts";
+import { formatStoryTime, shortStoryTime } from "../../src/shared/format-time.ts";
 import { litePath, siteHref } from "../../src/shared/lite-paths.ts";
 import { absoluteUrl, DEFAULT_SITE_URL, SITE_NAME } from "../../src/shared/site-url.ts";
 import { kilobytes, litePhotoPath } from "./lite-photo.ts";
@@ -77,14 +84,16 @@ function LiteDocument({ title, description, fullPath, context, children }: Docum
                 </a>
               ))}
             </nav>
+          </header>
+          <main id="main">{children}</main>
+          <footer>
             <search>
               <form method="get" action={siteHref("/search")}>
                 <label htmlFor="q">Search stories</label> <input id="q" name="q" type="search" />{" "}
                 <button type="submit">Search</button>
               </form>
             </search>
-          </header>
-          <main id="main">{children}</main>
+          </footer>
         </div>
       </body>
     </html>
@@ -93,8 +102,12 @@ function LiteDocument({ title, description, fullPath, context, children }: Docum
 
 const render = (page: ReactNode) => `<!doctype html>${renderToStaticMarkup(page)}`;
 
-function Time({ iso, lang }: { iso: string; lang: string }) {
-  return <time dateTime={iso}>{formatStoryTime(iso, lang).full}</time>;
+function Time({ iso, lang, short = false }: { iso: string; lang: string; short?: boolean }) {
+  return (
+    <time dateTime={iso}>
+      {short ? shortStoryTime(iso, lang) : formatStoryTime(iso, lang).full}
+    </time>
+  );
 }
 
 function LitePhoto({ photo, lang, context }: { photo: Photo; lang: string; context: LiteContext }) {
@@ -144,9 +157,7 @@ export function liteStoryPage(data: StoryPage, context: LiteContext): string {
           <Time iso={story.publishedAt} lang={lang} />
           {story.byline ? ` · ${story.byline}` : null}
         </p>
-        <p>
-          <strong>{story.summary}</strong>
-        </p>
+        <p className="lead">{story.summary}</p>
         {story.photo ? <LitePhoto photo={story.photo} lang={lang} context={context} /> : null}
         <StoryBlocks
           blocks={story.body}
@@ -181,10 +192,15 @@ export type LiteListPage = {
   page?: number;
   /** The head and archive pages shown, newer to older. */
   chunks: FeedChunk[];
+  /** Every topic, each a link to its lite page. */
+  topics: readonly Topic[];
 };
 
 /** A feed's lite page: its headlines with their time, and a link to the older ones. */
-export function liteListPage({ feed, title, page, chunks }: LiteListPage, context: LiteContext) {
+export function liteListPage(
+  { feed, title, page, chunks, topics }: LiteListPage,
+  context: LiteContext,
+) {
   const stories: StorySummary[] = chunks.flatMap((chunk) => chunk.stories);
   const older = chunks.at(-1)?.next ?? null;
   const heading = page === undefined ? title : `${title}: older stories, page ${page}`;
@@ -197,7 +213,7 @@ export function liteListPage({ feed, title, page, chunks }: LiteListPage, contex
       context={context}
     >
       <h1>{heading}</h1>
-      <ol className="list">
+      <ul className="list">
         {stories.map((story) => (
           <li key={story.id}>
             <a href={litePath.story(story.id)} lang={story.lang} dir={textDirection(story.lang)}>
@@ -205,11 +221,11 @@ export function liteListPage({ feed, title, page, chunks }: LiteListPage, contex
             </a>
             <br />
             <span className="meta">
-              <Time iso={story.publishedAt} lang="en" />
+              <Time iso={story.publishedAt} lang="en" short />
             </span>
           </li>
         ))}
-      </ol>
+      </ul>
       {older !== null ? (
         <p>
           <a href={litePath.archive(feed, older)}>Older stories</a>
@@ -220,6 +236,16 @@ export function liteListPage({ feed, title, page, chunks }: LiteListPage, contex
           <a href={litePath.feed(feed)}>Newest stories</a>
         </p>
       ) : null}
+      <nav aria-label="Topics" className="topics">
+        <h2>Topics</h2>
+        {[{ slug: BREAKING_FEED, name: "Breaking News" }, ...topics]
+          .filter((topic) => topic.slug !== feed)
+          .map((topic) => (
+            <a key={topic.slug} href={litePath.feed(topic.slug)}>
+              {topic.name}
+            </a>
+          ))}
+      </nav>
     </LiteDocument>,
   );
 }

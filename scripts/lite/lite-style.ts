@@ -35,7 +35,8 @@ figure{margin:1rem 0;padding:.5rem;border-left:4px solid #ccc}\
 [dir=rtl] figure{border-left:0;border-right:4px solid #ccc}\
 figure a{display:inline-block;padding:.5rem 0}\
 blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:4px solid #ccc}\
-ol.list{padding-inline-start:1.25rem}ol.list li{margin:.75rem 0}\
+.list{list-style:none;padding:0}.list li{margin:.9rem 0}.lead{font-size:1.1em}\
+.topics a{display:inline-block;margin-inline-end:1rem;padding:.25rem 0}\
 footer{border-top:1px solid #ccc;margin-top:2rem;padding-top:.5rem}\
 @media(prefers-color-scheme:dark){body{color:#ececec;background:#121212}a{color:#8ab4f8}.meta,figcaption,.credit{color:#b0b0b0}}\
 ${sizeRules}`;

@@ -20,11 +20,13 @@ function readJson<T>(read: ReadApi, url: string): T {
   return JSON.parse(text) as T;
 }
 
-function feedTitle(read: ReadApi, feed: string): string {
-  if (feed === BREAKING_FEED) return "Breaking News";
-  const topic = readJson<Topic[]>(read, API_PATHS.topics).find((entry) => entry.slug === feed);
+/** The feed's name, and every topic. */
+function feedTopics(read: ReadApi, feed: string): { title: string; topics: Topic[] } {
+  const topics = readJson<Topic[]>(read, API_PATHS.topics);
+  if (feed === BREAKING_FEED) return { title: "Breaking News", topics };
+  const topic = topics.find((entry) => entry.slug === feed);
   if (!topic) throw new Error(`lite page: no topic "${feed}" in ${API_PATHS.topics}`);
-  return topic.name;
+  return { title: topic.name, topics };
 }
 
 const STORY = /^\/lite\/stories\/([a-z0-9-]+)$/;
@@ -39,8 +41,7 @@ export function renderLitePage(address: string, read: ReadApi, context: LiteCont
   if (archive?.[1] && archive[2]) {
     const [feed, page] = [archive[1], Number(archive[2])];
     const chunk = readJson<FeedArchivePage>(read, API_PATHS.feedArchive(feed, page));
-    const title = feedTitle(read, feed);
-    return liteListPage({ feed, title, page, chunks: [chunk] }, context);
+    return liteListPage({ feed, page, chunks: [chunk], ...feedTopics(read, feed) }, context);
   }
   const feed = address === litePath.front() ? BREAKING_FEED : TOPIC.exec(address)?.[1];
   if (!feed) throw new Error(`lite page: no lite page at ${address}`);
@@ -51,5 +52,5 @@ export function renderLitePage(address: string, read: ReadApi, context: LiteCont
       readJson<FeedArchivePage>(read, API_PATHS.feedArchive(feed, page)),
     ),
   ];
-  return liteListPage({ feed, title: feedTitle(read, feed), chunks }, context);
+  return liteListPage({ feed, chunks, ...feedTopics(read, feed) }, context);
 }
