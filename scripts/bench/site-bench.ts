@@ -23,6 +23,7 @@ import type { StoryPage } from "../../src/content/api-types.ts";
 import { gzipBytes, INITIAL_JS_BUDGET, javascriptSizes } from "../bundle/javascript-size.ts";
 import { createStaticServer, type Listening, listen } from "../static-server.ts";
 import { firstPressTable, firstPressTimings } from "./first-press.ts";
+import { liteBench, liteTable } from "./lite-bench.ts";
 import { median } from "./median.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -296,6 +297,7 @@ try {
 const bytes = await buildBytes();
 const interaction = await interactionTimings(site.origin);
 const firstPress = await firstPressTimings(site.origin, { chromePath: CHROME });
+const lite = await liteBench({ origin: site.origin, chromePath: CHROME, runs: RUNS });
 await site.close();
 await baseline.close();
 
@@ -341,11 +343,13 @@ ${rows.join("\n")}
 | Load more, next page prefetched: click to paint (median of ${interaction.loadMoreSamples}) | ${interaction.loadMoreMs.toFixed(1)} ms ${ok(interaction.loadMoreMs < 100)} | < 100 ms |
 | card to prefetched story: click to paint (median of ${interaction.storyNavigationSamples}) | ${interaction.storyNavigationMs.toFixed(1)} ms ${ok(interaction.storyNavigationMs < 100)} | < 100 ms |
 
-${firstPressTable(firstPress)}`;
+${firstPressTable(firstPress)}
+
+${liteTable(lite)}`;
 await mkdir(OUT, { recursive: true });
 await writeFile(
   path.join(OUT, "report.json"),
-  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction, firstPress }, null, 2)}\n`,
+  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction, firstPress, lite }, null, 2)}\n`,
 );
 await writeFile(path.join(OUT, "report.md"), markdown);
 console.log(`\n${markdown}\nWritten to ${OUT}/report.json and ${OUT}/report.md`);
