@@ -100,6 +100,8 @@ test.describe("a lite page alone", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("navigation", { name: "Text size" })).toHaveCSS("direction", "ltr");
     await expectAxeClean(page, "Persian lite story");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAxeClean(page, "Persian lite story, dark");
   });
 });
 
