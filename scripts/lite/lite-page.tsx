@@ -72,7 +72,7 @@ function LiteDocument({ title, description, fullPath, context, children }: Docum
           </a>
           <header>
             <p>
-              <a href={litePath.front()}>{SITE_NAME} lite</a> ·{" "}
+              <a href={siteHref(litePath.front())}>{SITE_NAME} lite</a> ·{" "}
               <a href={siteHref(fullPath)}>Full version</a>
             </p>
             <nav aria-label="Text size" className="sizes">
@@ -172,7 +172,11 @@ export function liteStoryPage(data: StoryPage, context: LiteContext): string {
             {neighbours.map(({ label, link }) => (
               <li key={label}>
                 {label}:{" "}
-                <a href={litePath.story(link.id)} lang={link.lang} dir={textDirection(link.lang)}>
+                <a
+                  href={siteHref(litePath.story(link.id))}
+                  lang={link.lang}
+                  dir={textDirection(link.lang)}
+                >
                   {link.headline}
                 </a>
               </li>
@@ -216,7 +220,11 @@ export function liteListPage(
       <ul className="list">
         {stories.map((story) => (
           <li key={story.id}>
-            <a href={litePath.story(story.id)} lang={story.lang} dir={textDirection(story.lang)}>
+            <a
+              href={siteHref(litePath.story(story.id))}
+              lang={story.lang}
+              dir={textDirection(story.lang)}
+            >
               {story.headline}
             </a>
             <br />
@@ -228,12 +236,12 @@ export function liteListPage(
       </ul>
       {older !== null ? (
         <p>
-          <a href={litePath.archive(feed, older)}>Older stories</a>
+          <a href={siteHref(litePath.archive(feed, older))}>Older stories</a>
         </p>
       ) : null}
       {page !== undefined ? (
         <p>
-          <a href={litePath.feed(feed)}>Newest stories</a>
+          <a href={siteHref(litePath.feed(feed))}>Newest stories</a>
         </p>
       ) : null}
       <nav aria-label="Topics" className="topics">
@@ -241,7 +249,7 @@ export function liteListPage(
         {[{ slug: BREAKING_FEED, name: "Breaking News" }, ...topics]
           .filter((topic) => topic.slug !== feed)
           .map((topic) => (
-            <a key={topic.slug} href={litePath.feed(topic.slug)}>
+            <a key={topic.slug} href={siteHref(litePath.feed(topic.slug))}>
               {topic.name}
             </a>
           ))}

@@ -2,13 +2,14 @@ import { BREAKING_FEED } from "@/content/api-types";
 
 /**
  * The addresses of the lite pages (scripts/lite), and the one function every address a lite
- * page names goes through: `siteHref`. A site served under a base path (a mirror) changes
- * that function alone, and every link, form, canonical and photo link of every lite page
- * follows. The scheme `/lite/`, `/lite/stories/<id>`, `/lite/topics/<slug>` is a contract:
- * full pages, the sitemaps and the data saver link to it.
+ * page links to goes through: `siteHref`. A site served under a base path (a mirror) changes
+ * that function alone, and every link, form and photo link of every lite page follows. The
+ * scheme `/lite/`, `/lite/stories/<id>`, `/lite/topics/<slug>` is a contract: full pages, the
+ * sitemaps and the data saver link to it. `litePath` gives a page's path in the site (which
+ * file it is, as the build and the servers see it); a link names `siteHref(path)`.
  */
 
-/** Every address a lite page names, and every lite address a full page names, as a link. */
+/** A path of the site as a link in a page: every link a lite page carries. */
 export function siteHref(path: string): string {
   return path;
 }
@@ -17,20 +18,19 @@ export function siteHref(path: string): string {
 export const LITE_FRONT_PATH = "/lite/";
 
 export const litePath = {
-  front: () => siteHref(LITE_FRONT_PATH),
-  story: (id: string) => siteHref(`/lite/stories/${id}`),
+  front: () => LITE_FRONT_PATH,
+  story: (id: string) => `/lite/stories/${id}`,
   /** A feed's newest headlines: the lite front page for Breaking News, else the topic's. */
-  feed: (feed: string) =>
-    feed === BREAKING_FEED ? siteHref(LITE_FRONT_PATH) : siteHref(`/lite/topics/${feed}`),
+  feed: (feed: string) => (feed === BREAKING_FEED ? LITE_FRONT_PATH : `/lite/topics/${feed}`),
   /** A feed's older headlines: one lite page per archive page (docs/api.md), same number. */
-  archive: (feed: string, page: number) => siteHref(`/lite/archive/${feed}/${page}`),
+  archive: (feed: string, page: number) => `/lite/archive/${feed}/${page}`,
 } as const;
 
-/** The lite version of a full page's address; a page with none (search, saved) gets the front. */
+/** The link to a full page's lite version; a page with none (search, saved) gets the front. */
 export function liteVersionOf(pathname: string): string {
   const story = /^\/stories\/([a-z0-9-]+)$/.exec(pathname);
-  if (story?.[1]) return litePath.story(story[1]);
+  if (story?.[1]) return siteHref(litePath.story(story[1]));
   const topic = /^\/topics\/([a-z0-9-]+)$/.exec(pathname);
-  if (topic?.[1]) return litePath.feed(topic[1]);
-  return litePath.front();
+  if (topic?.[1]) return siteHref(litePath.feed(topic[1]));
+  return siteHref(litePath.front());
 }
