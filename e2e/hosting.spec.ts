@@ -39,6 +39,9 @@ test("every kind of file gets its status, type, security headers and Cache-Contr
   const cases: [path: string, status: number, type: RegExp, cacheControl: string][] = [
     ["/", 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
     [SEED_STORY, 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
+    // The lite pages: the front keeps its slash (a folder's page).
+    ["/lite/", 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
+    [`/lite${SEED_STORY}`, 200, /^text\/html; charset=utf-8$/i, DEFAULT_CACHE_CONTROL],
     ["/api/topics.json", 200, /^application\/json; charset=utf-8$/i, cacheControlFor("/api/x")],
     [SCRIPT, 200, /^text\/javascript; charset=utf-8$/i, IMMUTABLE],
     [
@@ -78,7 +81,7 @@ test("every kind of file gets its status, type, security headers and Cache-Contr
   }
 });
 
-test("text is compressed and says so; a trailing slash redirects on this site", async ({
+test("text is compressed and says so; a trailing slash redirects on this site (to it, for the lite front)", async ({
   request,
   baseURL,
 }) => {
@@ -112,6 +115,8 @@ test("text is compressed and says so; a trailing slash redirects on this site", 
   for (const [path, location] of [
     ["/topics/iran/?page=2", "/topics/iran?page=2"],
     ["//evil.example/", "/evil.example"],
+    ["/lite?x=1", "/lite/?x=1"],
+    [`/lite${SEED_STORY}/`, `/lite${SEED_STORY}`],
   ]) {
     // Joined by hand: a path starting "//" would otherwise name another host.
     const response = await request.get(`${baseURL}${path}`, { maxRedirects: 0 });

@@ -27,7 +27,12 @@ test("a story page's head carries its canonical link, feeds, preview tags and JS
     "href",
     `${SITE}${SEED_STORY}`,
   );
-  await expect(head.locator('link[rel="alternate"]')).toHaveCount(3);
+  // The three feeds, and the story's lite page (e2e/lite.spec.ts).
+  await expect(head.locator('link[rel="alternate"][type]')).toHaveCount(3);
+  await expect(head.locator('link[rel="alternate"]:not([type])')).toHaveAttribute(
+    "href",
+    `/lite${SEED_STORY}`,
+  );
   await expect(head.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
     "href",
     `${SITE}/feeds/breaking-news/rss.xml`,

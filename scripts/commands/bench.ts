@@ -11,7 +11,8 @@
  *   initial JavaScript, what a story page loads, the largest feed page JSON;
  * - interaction (site-bench-interaction.ts): Load more with the next page prefetched, and a
  *   move from a card to its prefetched story;
- * - the first press on a throttled phone (first-press.ts; alone: `npm run bench:first-press`).
+ * - the first press on a throttled phone (first-press.ts; alone: `npm run bench:first-press`);
+ * - the lite pages' bytes and Lighthouse scores (lite-bench.ts).
  * Figures from this shared 2-core machine vary run to run: read them as a benchmark (medians,
  * and the ratio to the baseline measured in the same run), never as a pass/fail test.
  */
@@ -23,6 +24,7 @@ import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
 import { writeBaseline } from "../bench/site-bench-baseline.ts";
 import { bytesMeasurement } from "../bench/site-bench-bytes.ts";
 import { interactionMeasurement } from "../bench/site-bench-interaction.ts";
+import { liteBench, liteTable } from "../bench/lite-bench.ts";
 import { lighthouseMeasurement } from "../bench/site-bench-lighthouse.ts";
 import {
   type BenchSite,
@@ -59,6 +61,12 @@ const MEASUREMENTS: SiteMeasurement[] = [
     "firstPress",
     ({ site, chromePath }) => firstPressTimings(site.origin, { chromePath }),
     firstPressTable,
+  ),
+  siteMeasurement(
+    "lite",
+    ({ site, chromePath }) =>
+      liteBench({ origin: site.origin, chromePath, runs: Number(process.env.BENCH_RUNS ?? 3) }),
+    liteTable,
   ),
 ];
 

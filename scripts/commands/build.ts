@@ -14,6 +14,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
+import { BREAKING_FEED } from "../../src/content/api-types.ts";
 import { precompressSite } from "../bundle/precompress.ts";
 import { formatContentError } from "../content/content-error.ts";
 import { emitApi } from "../content/emit-api.ts";
@@ -22,6 +23,8 @@ import { pruneObjectsIfDue } from "../content/prune-objects.ts";
 import { NGINX_CONFIG_FILE, nginxSiteConfig } from "../hosting/nginx-config.ts";
 import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "../hosting/varnish-config.ts";
 import { emitResponsiveImages } from "../images/responsive-images.ts";
+import { litePhotoSizes } from "../lite/lite-photo-sizes.ts";
+import { LITE_PHOTO_SIZES } from "../lite/lite-routes.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { emitWebAppManifest } from "../offline/web-app-manifest.ts";
 import { appBuild, appKey } from "../prerender/app-build.ts";
@@ -107,11 +110,16 @@ async function emitContent() {
   const { content } = result;
   const topics = content.topics.map((topic) => topic.slug);
   const storyIds = content.cards.map((story) => story.id);
+  const feedTotals = new Map<string, number>([[BREAKING_FEED, storyIds.length]]);
+  for (const story of content.cards)
+    for (const topic of new Set(story.topics))
+      feedTotals.set(topic, (feedTotals.get(topic) ?? 0) + 1);
   const prerendering = await startPrerendering({
     site,
     cacheDir,
     topics,
     storyIds,
+    feedTotals,
     appKey: appKeyed,
     app: appBuilt,
     // One index per output folder: builds of dist/ and dist-hostile/ keep each other's pages.
@@ -123,6 +131,7 @@ async function emitContent() {
     onFile: prerendering.apiFile,
   });
   await emitResponsiveImages(content, staging, cacheDir);
+  prerendering.apiFile(LITE_PHOTO_SIZES, await litePhotoSizes(content, staging));
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);
   stage("api, images and feeds");

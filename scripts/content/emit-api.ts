@@ -9,7 +9,7 @@ import type { Content } from "./load-content.ts";
  * prerendered page shows is told to `onFile` with its hash (pages are keyed by them). A story's
  * own file (which takes reading the story's file again) and an archive page are made only if
  * the story files they show changed since the last build made them (or the code did: `code`).
- * Publishing one story into an archive of 100,000 then reads a dozen story files again, not
+ * (Archive pages are shown by the lite pages, scripts/lite.) Publishing one story into an archive of 100,000 then reads a dozen story files again, not
  * every one, and makes a few of the 20,000 archive pages.
  *
  * `indexFile` (one per output folder) records, for each such file, the hash of what it was made
@@ -32,10 +32,7 @@ export async function emitApi(
   const reusable = last.get("code") === options.code;
   const made = new Map([["code", options.code]]);
   const madeFrom = new Map<string, string>();
-  const shown = (file: string, hash: string) => {
-    // Archive pages are shown by no prerendered page.
-    if (!file.startsWith("archive/")) options.onFile(file, hash);
-  };
+  const shown = (file: string, hash: string) => options.onFile(file, hash);
   const reuse = (file: string, inputs: string) => {
     const key = sha1(inputs);
     const [lastKey, hash] = (reusable && last.get(file)?.split(" ")) || [];

@@ -6,6 +6,7 @@ import {
   securityHeaders,
 } from "../shared/headers.ts";
 import { COMPRESSIBLE, CONTENT_TYPES } from "../shared/media-types.ts";
+import { FOLDER_PAGES } from "./request-path.ts";
 
 /**
  * The nginx configuration of a build, from the same tables as `_headers` and `npm start`: the
@@ -126,11 +127,22 @@ error_page 400 =404 /404.html;
 # A trailing slash redirects to the bare path, keeping the query. The path starts with one
 # slash, never two nor a backslash, which browsers would read as another host ("//evil.example");
 # nginx merges slashes and escapes the captured path again, so no header can be injected.
-rewrite ^[/\\x5C]++(.*?)/+$ /$1 permanent;
+# Not a folder page (request-path.ts's FOLDER_PAGES), which keeps its slash: its bare path
+# redirects to it instead.
+rewrite ^[/\\x5C]++(?!${FOLDER_PAGES.map((page) => `${page.slice(1)}$`).join("|")})(.*?)/+$ /$1 permanent;
 
 location = / {
   try_files /index.html =404;
 }
+${FOLDER_PAGES.map(
+  (page) => `
+location = ${page.slice(0, -1)} {
+  return 301 ${page}$is_args$args;
+}
+location = ${page} {
+  try_files ${page}index.html =404;
+}`,
+).join("\n")}
 
 # Pretty URLs: /stories/<id> is stories/<id>.html.
 location / {

@@ -22,6 +22,7 @@ const target = fc
       "?",
       "#",
       "_",
+      "lite",
     ),
     { maxLength: 12 },
   )
@@ -49,6 +50,20 @@ describe("requestPath", () => {
     });
   });
 
+  it("serves the lite front at its folder's address, and redirects the bare one to it", () => {
+    for (const slashed of ["/lite/", "/lite/.", "//lite//", "/lite%2F"])
+      expect(requestPath(slashed), slashed).toEqual({
+        kind: "path",
+        path: "/lite/",
+        segments: ["lite", "index.html"],
+      });
+    expect(requestPath("/lite?q=x")).toEqual({ kind: "redirect", location: "/lite/?q=x" });
+    expect(requestPath("/lite/stories/x/")).toEqual({
+      kind: "redirect",
+      location: "/lite/stories/x",
+    });
+  });
+
   it("refuses backslashes, NUL, bad escapes and paths above the root", () => {
     for (const refused of ["/%5Cevil.example/", "/a\\b", "/a%00", "/%E0%A4%A", "/a/../../b"])
       expect(requestPath(refused), refused).toEqual({ kind: "refused" });
@@ -64,7 +79,10 @@ describe("requestPath", () => {
         }
         if (result.kind === "path") {
           expect(result.path).not.toMatch(/\\|\0|\/\.{0,2}\/|\/\.{1,2}$/);
-          expect(result.segments.join("/")).toBe(result.path.slice(1));
+          // A folder page (the lite front, "/lite/") is its folder's index.html.
+          expect(result.segments.join("/")).toBe(
+            /.\/$/.test(result.path) ? `${result.path.slice(1)}index.html` : result.path.slice(1),
+          );
         }
       }),
       { numRuns: 5000 },

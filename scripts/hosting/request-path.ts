@@ -6,6 +6,15 @@
  * worker) take the rules of /assets/* ("immutable") and "/topics/iran%2F" redirect to itself.
  */
 
+import { LITE_FRONT_PATH } from "../../src/shared/lite-paths.ts";
+
+/**
+ * The pages served at a folder's address, slash kept, from `<folder>/index.html`: the lite front
+ * page (src/shared/lite-paths.ts). The bare address redirects to it, the other way round from
+ * every other page.
+ */
+export const FOLDER_PAGES: readonly string[] = [LITE_FRONT_PATH];
+
 export type RequestPath =
   /** A path inside the site: starts with "/", no empty, "." or ".." segment, no backslash. */
   | { kind: "path"; path: string; segments: string[] }
@@ -42,6 +51,11 @@ export function requestPath(target: string): RequestPath {
     else if (segments.pop() === undefined) return { kind: "refused" };
   }
   const path = `/${segments.join("/")}`;
+  if (FOLDER_PAGES.includes(`${path}/`)) {
+    return /\/\.?$/.test(decoded)
+      ? { kind: "path", path: `${path}/`, segments: [...segments, "index.html"] }
+      : { kind: "redirect", location: `${path}/${search}` };
+  }
   // The redirect names the decoded path, escaped again: it differs from the target's decoded
   // path (no trailing slash), so it can never lead back to the same request.
   if (segments.length > 0 && /\/\.?$/.test(decoded))

@@ -13,9 +13,11 @@ export type PageTemplate = {
   render(page: { url: string | null; appHtml: string; state: string }): string;
   /** CSP source expressions for every inline script and style the pages carry. */
   hashes: { scripts: string[]; styles: string[] };
+  /** The inline script that applies the remembered text size before paint (the lite pages' one script). */
+  textSizeScript: string;
 };
 
-const cspHash = (text: string) =>
+export const cspHash = (text: string) =>
   `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /** Inline classic scripts (not the JSON state block, which has a type and never runs). */
@@ -38,6 +40,9 @@ export function createPageTemplate(
   if (!scripts.some((script) => script.includes(entrySrc))) {
     throw new Error(`index.html has no inline start-up script that loads ${entrySrc}`);
   }
+  // The other one, first in <head> (scripts/bundle/start-up-scripts.ts).
+  const textSizeScript = scripts.find((script) => !script.includes(entrySrc));
+  if (textSizeScript === undefined) throw new Error("index.html has no inline text-size script");
 
   let styles = "";
   let html = indexHtml
@@ -79,5 +84,6 @@ export function createPageTemplate(
       scripts: scripts.map(cspHash),
       styles: styles ? [cspHash(styles)] : [],
     },
+    textSizeScript,
   };
 }

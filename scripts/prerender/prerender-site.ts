@@ -5,7 +5,9 @@ import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
 import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
 import type { SiteOutput } from "../shared/site-output.ts";
-import { createPageTemplate, type PageTemplate } from "./page-template.ts";
+import { liteRoutes } from "../lite/lite-routes.ts";
+import { LITE_STYLE } from "../lite/lite-style.ts";
+import { createPageTemplate, cspHash, type PageTemplate } from "./page-template.ts";
 import type {
   PrerenderJob,
   PrerenderMessage,
@@ -28,7 +30,11 @@ import type {
 type Route = { url: string | null; file: string; deps: string[]; render?: string };
 
 /** The API files each page is rendered from (file paths inside dist/). */
-function routesOf(topics: readonly string[], storyIds: readonly string[]): Route[] {
+function routesOf(
+  topics: readonly string[],
+  storyIds: readonly string[],
+  feedTotals: ReadonlyMap<string, number>,
+): Route[] {
   const api = (url: string) => url.slice(1);
   const frame = [api(API_PATHS.topics), api(API_PATHS.breaking), api(API_PATHS.specialReports)];
   return [
@@ -53,6 +59,11 @@ function routesOf(topics: readonly string[], storyIds: readonly string[]): Route
     // Rendered through the catch-all route; `url: null` tells the client not to hydrate it,
     // since it is served for every unknown address.
     { url: null, file: "404.html", deps: frame, render: "/404" },
+    // The lite pages (scripts/lite), never hydrated.
+    ...liteRoutes(
+      [BREAKING_FEED, ...topics].map((feed) => ({ feed, total: feedTotals.get(feed) ?? 0 })),
+      storyIds,
+    ).map((route) => ({ url: null, ...route })),
   ];
 }
 
@@ -173,6 +184,8 @@ export async function startPrerendering(options: {
   /** Topic slugs and story ids, in content order. */
   topics: readonly string[];
   storyIds: readonly string[];
+  /** How many stories each feed (Breaking News, each topic) holds: which lite pages there are. */
+  feedTotals: ReadonlyMap<string, number>;
   /** The hash of the code (the app's key): a part of every page's key. */
   appKey: string;
   /** The server bundle's folder, when the app's build is there. */
@@ -187,7 +200,7 @@ export async function startPrerendering(options: {
   const pages = new Map<string, string>();
   const fileOf = new Map<string, string>();
   const keyOf = new Map<Route, string>();
-  const routes = routesOf(topics, storyIds);
+  const routes = routesOf(topics, storyIds, options.feedTotals);
   const apiHashes = new Map<string, string>();
   // The routes each API file is waited for by, and how many files each route still waits for.
   const waitingFor = new Map<string, Route[]>();
@@ -290,7 +303,8 @@ export async function startPrerendering(options: {
       return {
         pages: routes.length,
         rendered: toRender.length,
-        hashes: template.hashes,
+        // The lite pages' stylesheet too: their one script is the template's text-size script.
+        hashes: { ...template.hashes, styles: [...template.hashes.styles, cspHash(LITE_STYLE)] },
         storyPages,
       };
     },

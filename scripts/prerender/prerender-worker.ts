@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
-import { searchDocument } from "../search/search-document.ts";
 import { ObjectStore, sha1 } from "../shared/build-cache.ts";
 import { readSiteFile } from "../shared/site-output.ts";
 import { createPageTemplate } from "./page-template.ts";
@@ -56,18 +55,31 @@ function readApi(url: string): string | undefined {
 // Every story page asks for the topics, every feed page for the highlights: those few files
 // are read once per thread, not once per page.
 const sharedFiles = new Map<string, string | undefined>();
-serveApiFrom(async (url) => {
+function apiText(url: string): string | undefined {
   if (!API_URL.test(url) || url.includes("..")) return undefined;
   if (url.startsWith("/api/stories/")) return readApi(url);
   if (!sharedFiles.has(url)) sharedFiles.set(url, readApi(url));
   return sharedFiles.get(url);
-});
+}
+serveApiFrom(async (url) => apiText(url));
 
 const template = createPageTemplate(templateHtml, (href) =>
   readFileSync(path.join(outDir, href), "utf8"),
 );
 
 const prerender = createPrerenderer();
+const liteContext = {
+  textSizeScript: template.textSizeScript,
+  // A photo's variant, written by this build's images stage (or kept in the live site).
+  fileSize(url: string) {
+    const file = url.slice(1);
+    try {
+      return statSync(path.join(outDir, file)).size;
+    } catch {
+      return statSync(path.join(liveDir, file)).size;
+    }
+  },
+};
 const pages: PrerenderResult["pages"] = [];
 
 const batches: PrerenderRoute[][] = [];
@@ -81,6 +93,12 @@ const onMessage = (message: PrerenderMessage) => {
 parentPort?.on("message", onMessage);
 
 async function renderPage({ url, file, key, render }: PrerenderRoute) {
+  // Lite pages are not the app's: plain HTML of their own (scripts/lite).
+  if (render?.startsWith("/lite/")) {
+    const html = renderLitePage(render, apiText, liteContext);
+    pages.push([key, store.put(path.join(outDir, file), Buffer.from(html))]);
+    return;
+  }
   const page = await prerender(render ?? url ?? "/404");
   if (page.status !== 200) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);

@@ -57,11 +57,9 @@ describe("purgeList", () => {
     expect(purgeList(undefined, () => true)).toEqual(["/*"]);
   });
 
-  it("drops .html and index", () => {
+  it("drops .html, and index but for the slash of a folder page", () => {
     expect(
-      ["index.html", "topics/index.html", "search.html", "stories/a.html", "robots.txt"].map(
-        urlPath,
-      ),
-    ).toEqual(["/", "/topics", "/search", "/stories/a", "/robots.txt"]);
+      ["index.html", "lite/index.html", "search.html", "stories/a.html", "robots.txt"].map(urlPath),
+    ).toEqual(["/", "/lite/", "/search", "/stories/a", "/robots.txt"]);
   });
 });

@@ -33,7 +33,8 @@ export function urlPath(file: string): string {
   if (!file.endsWith(".html")) return `/${file}`;
   const page = file.slice(0, -".html".length);
   if (page === "index") return "/";
-  return `/${page.endsWith("/index") ? page.slice(0, -"/index".length) : page}`;
+  // A folder's page keeps its slash (request-path.ts's FOLDER_PAGES): `lite/index.html` is `/lite/`.
+  return `/${page.endsWith("/index") ? page.slice(0, -"index".length) : page}`;
 }
 
 /**

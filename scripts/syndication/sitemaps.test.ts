@@ -65,30 +65,41 @@ const stories: Story[] = [
 const content = contentOf(TOPICS, stories);
 
 describe("sitemap.xml", () => {
-  it("lists the front page, every topic and every story with the date of its last change", () => {
+  it("lists the front page, every topic and every story, each then its lite version, with the date of its last change", () => {
     const document = xml(sitemapFiles(sitemapUrls(content, SITE), SITE).get(SITEMAP_PATH));
     expect(document.documentElement.localName).toBe("urlset");
     expect(texts(document, "loc")).toEqual([
       `${SITE}/`,
+      `${SITE}/lite/`,
       `${SITE}/topics/iran`,
+      `${SITE}/lite/topics/iran`,
       `${SITE}/topics/science`,
+      `${SITE}/lite/topics/science`,
       `${SITE}/topics/empty`,
+      `${SITE}/lite/topics/empty`,
       `${SITE}/stories/newest`,
+      `${SITE}/lite/stories/newest`,
       `${SITE}/stories/updated-later`,
+      `${SITE}/lite/stories/updated-later`,
       `${SITE}/stories/just-inside`,
+      `${SITE}/lite/stories/just-inside`,
       `${SITE}/stories/just-outside`,
+      `${SITE}/lite/stories/just-outside`,
     ]);
     // A topic without stories has no date to give; the front page and Iran changed last
     // when a story was updated, not when the newest was published.
-    expect(texts(document, "lastmod")).toEqual([
-      "2024-09-18T08:00:00Z",
-      "2024-09-18T08:00:00Z",
-      "2024-09-18T08:00:00Z",
-      "2024-09-17T10:00:00Z",
-      "2024-09-18T08:00:00Z",
-      "2024-09-15T10:00:00Z",
-      "2024-09-15T09:59:59Z",
-    ]);
+    const twice = (dates: string[]) => dates.flatMap((date) => [date, date]);
+    expect(texts(document, "lastmod")).toEqual(
+      twice([
+        "2024-09-18T08:00:00Z",
+        "2024-09-18T08:00:00Z",
+        "2024-09-18T08:00:00Z",
+        "2024-09-17T10:00:00Z",
+        "2024-09-18T08:00:00Z",
+        "2024-09-15T10:00:00Z",
+        "2024-09-15T09:59:59Z",
+      ]),
+    );
   });
 
   it("stays one file up to the limit, and past it becomes an index of files within it", () => {

@@ -1,6 +1,7 @@
 import { XMLBuilder } from "fast-xml-parser";
 import { BREAKING_FEED } from "../../src/content/api-types.ts";
 import { feedPagePath } from "../../src/shared/feed-paths.ts";
+import { litePath } from "../../src/shared/lite-paths.ts";
 import { absoluteUrl, SITE_NAME } from "../../src/shared/site-url.ts";
 import type { Content, StoryCard } from "../content/load-content.ts";
 import { xmlSafe } from "./xml-text.ts";
@@ -46,18 +47,24 @@ function later(a: string | undefined, b: string): string {
   return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
 }
 
-/** The front page, every topic and every story, each with the date of its latest change. */
+/**
+ * The front page, every topic and every story, each followed by its lite version (the lite
+ * archive pages, like the feeds' archive, are not listed), each with the date of its latest change.
+ */
 export function sitemapUrls(content: Content, siteUrl: string): SitemapUrl[] {
   let newest: string | undefined;
   const topicChanged = new Map<string, string | undefined>(
     content.topics.map((topic) => [topic.slug, undefined]),
   );
-  const stories: SitemapUrl[] = content.cards.map((story) => {
+  const stories: SitemapUrl[] = content.cards.flatMap((story) => {
     const changed = lastChange(story);
     newest = later(newest, changed);
     for (const slug of story.topics)
       if (topicChanged.has(slug)) topicChanged.set(slug, later(topicChanged.get(slug), changed));
-    return { loc: absoluteUrl(siteUrl, `/stories/${story.id}`), lastmod: changed };
+    return [
+      { loc: absoluteUrl(siteUrl, `/stories/${story.id}`), lastmod: changed },
+      { loc: absoluteUrl(siteUrl, litePath.story(story.id)), lastmod: changed },
+    ];
   });
   const page = (path: string, lastmod: string | undefined): SitemapUrl =>
     lastmod === undefined
@@ -65,7 +72,11 @@ export function sitemapUrls(content: Content, siteUrl: string): SitemapUrl[] {
       : { loc: absoluteUrl(siteUrl, path), lastmod };
   return [
     page(feedPagePath(BREAKING_FEED), newest),
-    ...content.topics.map((topic) => page(feedPagePath(topic.slug), topicChanged.get(topic.slug))),
+    page(litePath.feed(BREAKING_FEED), newest),
+    ...content.topics.flatMap((topic) => [
+      page(feedPagePath(topic.slug), topicChanged.get(topic.slug)),
+      page(litePath.feed(topic.slug), topicChanged.get(topic.slug)),
+    ]),
     ...stories,
   ];
 }

@@ -11,6 +11,7 @@ import { SiteSearch } from "@/features/search/site-search";
 import { TextSizeControl } from "@/features/text-size/text-size-control";
 import { InPageLink } from "@/shared/in-page-link";
 import { Link, NavLink } from "@/shared/link";
+import { liteVersionOf } from "@/shared/lite-paths";
 
 const MAIN_ID = "main";
 const NAV_ID = "topics-nav";
@@ -42,8 +43,11 @@ export function RootLayout() {
   // for every story of the archive. The app draws them once it runs. (`import.meta.env.SSR`
   // is false in the browser's bundle.)
   const prerenderedBare = import.meta.env.SSR && storyPage;
+  // Not the app's: followed as a plain link, it loads the lite page itself (scripts/lite).
+  const lite = liteVersionOf(pathname);
   return (
     <div className={storyPage ? "site-layout story-layout" : "site-layout"}>
+      <link rel="alternate" href={lite} title="Lite version" />
       {loading ? <div className="navigation-progress" aria-hidden="true" /> : null}
       <div className="skip-links print:hidden">
         <InPageLink target={MAIN_ID}>Skip to main content</InPageLink>
@@ -87,6 +91,10 @@ export function RootLayout() {
           <p>
             Dispatch — a news reader. Stories marked “Sample story” are demo content written for
             this project; their photos are generated illustrations.
+          </p>
+          <p className="mt-2">
+            <a href={lite}>Lite version</a>: text first, images on request, for slow or metered
+            connections.
           </p>
         </div>
       </footer>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatStoryTime } from "@/shared/format-time";
+import { formatStoryTime, shortStoryTime } from "@/shared/format-time";
 
 const published = "2024-09-17T10:30:00Z";
 
@@ -40,5 +40,14 @@ describe("formatStoryTime", () => {
     expect(formatStoryTime(published, "fa", new Date("2024-09-17T13:45:00Z")).label).toBe(
       "۳ ساعت پیش",
     );
+  });
+});
+
+describe("shortStoryTime", () => {
+  it.each([
+    ["en", "Sep 17, 2024, 3:10 PM UTC"],
+    ["fa", "۲۷ شهریور ۱۴۰۳، ۱۵:۱۰ UTC"],
+  ])("gives a list's time in %s, in UTC", (lang, expected) => {
+    expect(shortStoryTime("2024-09-17T15:10:00Z", lang)).toBe(expected);
   });
 });

@@ -61,6 +61,19 @@ export function formatStoryTime(iso: string, lang: string, now?: Date): Formatte
   return { label, full: fullWithZone };
 }
 
+const SHORT_DATE: Intl.DateTimeFormatOptions = {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+};
+
+/** "Sep 17, 2024, 3:10 PM UTC": a list's time, where the full form would wrap on a phone. */
+export function shortStoryTime(iso: string, lang: string): string {
+  const loc = locale(lang);
+  const short = cached(`short ${loc}`, () => new Intl.DateTimeFormat(loc, SHORT_DATE));
+  return `${(short as Intl.DateTimeFormat).format(new Date(iso))} UTC`;
+}
+
 function isSameUtcDay(a: Date, b: Date): boolean {
   return a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
 }

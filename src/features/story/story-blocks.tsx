@@ -1,9 +1,16 @@
-import type { Block } from "@/content/schema";
+import type { ReactNode } from "react";
+import type { Block, Photo } from "@/content/schema";
 import { dominantDirection, type TextDirection } from "@/content/text-direction";
 import { Figure } from "@/shared/figure";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 
-type Props = { blocks: Block[]; lang: string; dir: TextDirection };
+type Props = {
+  blocks: Block[];
+  lang: string;
+  dir: TextDirection;
+  /** How a photo block shows: by default its figure; a lite page's is a link to it (scripts/lite). */
+  renderPhoto?: (photo: Photo) => ReactNode;
+};
 
 /**
  * The story body: one component per block type, chosen by a single switch. The `never`
@@ -13,7 +20,7 @@ type Props = { blocks: Block[]; lang: string; dir: TextDirection };
  * that fails to render (a block type this build does not know, malformed data from a stale
  * cache) is replaced by a note; the rest of the story still shows.
  */
-export function StoryBlocks({ blocks, lang, dir }: Props) {
+export function StoryBlocks({ blocks, lang, dir, renderPhoto }: Props) {
   return (
     <div className="story-body">
       {blocks.map((block, index) => (
@@ -24,14 +31,14 @@ export function StoryBlocks({ blocks, lang, dir }: Props) {
           resetKey={block}
           message="This part of the story could not be shown."
         >
-          <StoryBlock block={block} lang={lang} dir={dir} />
+          <StoryBlock block={block} lang={lang} dir={dir} renderPhoto={renderPhoto} />
         </PartErrorBoundary>
       ))}
     </div>
   );
 }
 
-function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: TextDirection }) {
+function StoryBlock({ block, lang, dir, renderPhoto }: Omit<Props, "blocks"> & { block: Block }) {
   switch (block.type) {
     case "paragraph":
       return <p dir={dominantDirection(block.text)}>{block.text}</p>;
@@ -54,7 +61,11 @@ function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: Tex
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case "photo":
-      return <Figure photo={block.photo} lang={lang} dir={dir} />;
+      return renderPhoto ? (
+        renderPhoto(block.photo)
+      ) : (
+        <Figure photo={block.photo} lang={lang} dir={dir} />
+      );
     default:
       return assertNever(block);
   }
