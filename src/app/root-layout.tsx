@@ -5,6 +5,7 @@ import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
 import type { Topic } from "@/content/api-types";
+import { DataSaverSwitch } from "@/features/data-saver/data-saver-switch";
 import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { SiteSearch } from "@/features/search/site-search";
@@ -54,6 +55,7 @@ export function RootLayout() {
           <Link to="/" className="site-name">
             Dispatch
           </Link>
+          <DataSaverSwitch />
           <TextSizeControl />
         </div>
         <div className="page-frame header-row">

@@ -14,7 +14,7 @@ const photo = {
 };
 
 function renderBlocks(blocks: Block[], lang = "en", dir: "ltr" | "rtl" = "ltr") {
-  return render(<StoryBlocks blocks={blocks} lang={lang} dir={dir} />);
+  return render(<StoryBlocks blocks={blocks} lang={lang} dir={dir} photoAbove={false} />);
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -152,6 +152,7 @@ describe("StoryBlocks", () => {
           blocks={[{ type: "paragraph", text: "The next story." }]}
           lang="en"
           dir="ltr"
+          photoAbove={false}
         />,
       );
       expect(screen.getByText("The next story.")).toBeInTheDocument();

@@ -3,7 +3,13 @@ import { dominantDirection, type TextDirection } from "@/content/text-direction"
 import { Figure } from "@/shared/figure";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 
-type Props = { blocks: Block[]; lang: string; dir: TextDirection };
+type Props = {
+  blocks: Block[];
+  lang: string;
+  dir: TextDirection;
+  /** The story shows a photo above its body: every photo of the body comes later. */
+  photoAbove: boolean;
+};
 
 /**
  * The story body: one component per block type, chosen by a single switch. The `never`
@@ -13,7 +19,9 @@ type Props = { blocks: Block[]; lang: string; dir: TextDirection };
  * that fails to render (a block type this build does not know, malformed data from a stale
  * cache) is replaced by a note; the rest of the story still shows.
  */
-export function StoryBlocks({ blocks, lang, dir }: Props) {
+export function StoryBlocks({ blocks, lang, dir, photoAbove }: Props) {
+  // The story's first photo loads in data saver mode too; the later ones wait to be asked for.
+  const firstPhoto = photoAbove ? -1 : blocks.findIndex((block) => block.type === "photo");
   return (
     <div className="story-body">
       {blocks.map((block, index) => (
@@ -24,14 +32,24 @@ export function StoryBlocks({ blocks, lang, dir }: Props) {
           resetKey={block}
           message="This part of the story could not be shown."
         >
-          <StoryBlock block={block} lang={lang} dir={dir} />
+          <StoryBlock block={block} lang={lang} dir={dir} later={index !== firstPhoto} />
         </PartErrorBoundary>
       ))}
     </div>
   );
 }
 
-function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: TextDirection }) {
+function StoryBlock({
+  block,
+  lang,
+  dir,
+  later,
+}: {
+  block: Block;
+  lang: string;
+  dir: TextDirection;
+  later: boolean;
+}) {
   switch (block.type) {
     case "paragraph":
       return <p dir={dominantDirection(block.text)}>{block.text}</p>;
@@ -54,7 +72,7 @@ function StoryBlock({ block, lang, dir }: { block: Block; lang: string; dir: Tex
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case "photo":
-      return <Figure photo={block.photo} lang={lang} dir={dir} />;
+      return <Figure photo={block.photo} later={later} lang={lang} dir={dir} />;
     default:
       return assertNever(block);
   }
