@@ -26,6 +26,32 @@ export function litePathOf(href: string): string {
   return id ? liteStoryPath(id) : href;
 }
 
+/** On a figure: not the story's first photo, held back in data saver mode. */
+export const LATER_PHOTO_ATTRIBUTE = "data-later";
+const HELD = ["src", "srcset"] as const;
+
+/** Keeps an image or source from loading: its addresses move to `data-held-*`. */
+export function holdPhoto(element: Element): void {
+  for (const name of HELD) {
+    const value = element.getAttribute(name);
+    if (value === null) continue;
+    element.setAttribute(`data-held-${name}`, value);
+    element.removeAttribute(name);
+  }
+}
+
+/** Undoes holdPhoto for the images and sources in `root`. */
+export function releasePhotos(root: Element): void {
+  for (const element of root.querySelectorAll("img, source")) {
+    for (const name of HELD) {
+      const value = element.getAttribute(`data-held-${name}`);
+      if (value === null) continue;
+      element.setAttribute(name, value);
+      element.removeAttribute(`data-held-${name}`);
+    }
+  }
+}
+
 /** On a link rewritten to a lite page before the app ran: the address it had. */
 const FULL_HREF_ATTRIBUTE = "data-full-href";
 

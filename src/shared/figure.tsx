@@ -1,8 +1,8 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Photo } from "@/content/api-types";
 import { type TextDirection, textDirection } from "@/content/text-direction";
 import { captionPrefixes } from "@/shared/caption-prefixes";
-import { smallestSrcSet } from "@/shared/data-saver";
+import { LATER_PHOTO_ATTRIBUTE, smallestSrcSet } from "@/shared/data-saver";
 import {
   PHOTO_SHOWN_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
@@ -38,15 +38,18 @@ type PictureProps = {
    * (src/start-up/before-paint.ts); an eager one is already on its way by then.
    */
   eager: boolean;
+  /** Data saver mode, a later photo not asked for: no file named, so none is requested. */
+  held?: boolean;
   alt: string;
 };
 
 /** AVIF and WebP where the browser takes them, JPEG otherwise, each in widths from 320 px. */
-function Picture({ photo, layout, priority, eager, alt }: PictureProps) {
+function Picture({ photo, layout, priority, eager, held = false, alt }: PictureProps) {
   const sizes = PICTURE_SIZES[layout];
   const saver = useDataSaver();
   const srcSet = (format: ImageFormat) => {
     const all = variantSrcSet(photo.src, photo.width, format);
+    if (held) return undefined;
     return saver ? smallestSrcSet(all) : all;
   };
   const widths = variantWidths(photo.width);
@@ -57,7 +60,7 @@ function Picture({ photo, layout, priority, eager, alt }: PictureProps) {
       <source type="image/avif" srcSet={srcSet("avif")} sizes={sizes} />
       <source type="image/webp" srcSet={srcSet("webp")} sizes={sizes} />
       <img
-        src={variantUrl(photo.src, fallbackWidth, "jpg")}
+        src={held ? undefined : variantUrl(photo.src, fallbackWidth, "jpg")}
         srcSet={srcSet("jpg")}
         sizes={sizes}
         alt={alt}
@@ -92,6 +95,12 @@ type FigureProps = {
 export function Figure({ photo, priority = false, later = false, lang, dir }: FigureProps) {
   const [shown, setShown] = useState(false);
   const captionId = useId();
+  const saver = useDataSaver();
+  const figure = useRef<HTMLElement>(null);
+  // Shown before the app took over (the start-up script answered "Show photo").
+  useEffect(() => {
+    if (figure.current?.hasAttribute(PHOTO_SHOWN_ATTRIBUTE)) setShown(true);
+  }, []);
   const prefixes = captionPrefixes(lang);
   // Prefixes in another language than the caption (English ones in an Arabic caption) carry
   // their own language and direction, so they are spoken with the right voice.
@@ -99,12 +108,20 @@ export function Figure({ photo, priority = false, later = false, lang, dir }: Fi
     prefixes.lang === lang ? {} : { lang: prefixes.lang, dir: textDirection(prefixes.lang) };
   return (
     <figure
+      ref={figure}
       className="reading-figure"
-      data-later={later ? "" : undefined}
+      {...{ [LATER_PHOTO_ATTRIBUTE]: later ? "" : undefined }}
       tabIndex={later ? -1 : undefined}
       {...{ [PHOTO_SHOWN_ATTRIBUTE]: shown ? "" : undefined }}
     >
-      <Picture photo={photo} layout="story" priority={priority} eager={false} alt={photo.alt} />
+      <Picture
+        photo={photo}
+        layout="story"
+        priority={priority}
+        eager={false}
+        held={saver && later && !shown}
+        alt={photo.alt}
+      />
       {later ? (
         <button
           type="button"

@@ -1,5 +1,12 @@
 import { showTextSize, storedTextSize } from "@/features/text-size/text-size-store";
-import { liteLinksIn, showDataSaver, smallestSrcSet, wantedDataSaver } from "@/shared/data-saver";
+import {
+  holdPhoto,
+  LATER_PHOTO_ATTRIBUTE,
+  liteLinksIn,
+  showDataSaver,
+  smallestSrcSet,
+  wantedDataSaver,
+} from "@/shared/data-saver";
 
 /**
  * Compiled into the inline script that opens <head> (scripts/bundle/start-up-scripts.ts): it
@@ -38,9 +45,11 @@ export function applyDataSaverWhileParsing(): void {
 export function saveDataIn(root: Element): void {
   for (const element of [root, ...root.querySelectorAll("img, source")]) {
     const srcset = element.getAttribute("srcset");
-    if (srcset && (element.localName === "img" || element.localName === "source")) {
-      element.setAttribute("srcset", smallestSrcSet(srcset));
-    }
+    if (!srcset || (element.localName !== "img" && element.localName !== "source")) continue;
+    element.setAttribute("srcset", smallestSrcSet(srcset));
+    // A later photo asks for nothing until "Show photo": hidden and lazy is not enough when
+    // its file is in the memory cache (a reload), which the browser loads at once.
+    if (element.closest(`[${LATER_PHOTO_ATTRIBUTE}]`)) holdPhoto(element);
   }
   liteLinksIn(root, true);
 }

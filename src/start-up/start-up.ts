@@ -2,7 +2,7 @@ import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/text-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/text-size/text-size-store";
-import { applyDataSaver, isDataSaverOn, liteLinksIn } from "@/shared/data-saver";
+import { applyDataSaver, isDataSaverOn, liteLinksIn, releasePhotos } from "@/shared/data-saver";
 import { SAVED_PATH } from "@/shared/offline-storage";
 import { preload } from "@/shared/preload";
 import {
@@ -177,11 +177,13 @@ export function startUp({
       const on = !isDataSaverOn();
       applyDataSaver(on);
       liteLinksIn(document.documentElement, on);
+      if (!on) releasePhotos(document.documentElement);
       showPressed();
       if (on) return;
     } else if (name === SHOW_PHOTO_REPLAY) {
       const figure = button.closest("figure");
       figure?.setAttribute(PHOTO_SHOWN_ATTRIBUTE, "");
+      if (figure) releasePhotos(figure);
       if (figure instanceof HTMLElement) figure.focus();
       if (isDataSaverOn()) return;
     } else if (name === LOAD_MORE_REPLAY && !busy) {
