@@ -9,7 +9,9 @@
  * - interaction: Load more with the next page prefetched, and a move from a card to its
  *   prefetched story, timed with performance marks in Chromium driven by Playwright;
  * - the first press on a throttled phone (scripts/bench/first-press.ts; alone:
- *   `npm run bench:first-press`).
+ *   `npm run bench:first-press`);
+ * - the seed story's bytes full, in data saver mode and as its lite page
+ *   (scripts/bench/page-bytes.ts).
  * Figures from this shared 2-core machine vary run to run: read them as a benchmark (medians,
  * and the ratio to the baseline measured in the same run), never as a pass/fail test.
  */
@@ -24,6 +26,7 @@ import { gzipBytes, INITIAL_JS_BUDGET, javascriptSizes } from "../bundle/javascr
 import { createStaticServer, type Listening, listen } from "../static-server.ts";
 import { firstPressTable, firstPressTimings } from "./first-press.ts";
 import { median } from "./median.ts";
+import { pageBytes, pageBytesTable, seedStoryTargets } from "./page-bytes.ts";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -296,6 +299,9 @@ try {
 const bytes = await buildBytes();
 const interaction = await interactionTimings(site.origin);
 const firstPress = await firstPressTimings(site.origin, { chromePath: CHROME });
+const seedBytes = await pageBytes(site.origin, seedStoryTargets(SEED_STORY), {
+  chromePath: CHROME,
+});
 await site.close();
 await baseline.close();
 
@@ -341,11 +347,13 @@ ${rows.join("\n")}
 | Load more, next page prefetched: click to paint (median of ${interaction.loadMoreSamples}) | ${interaction.loadMoreMs.toFixed(1)} ms ${ok(interaction.loadMoreMs < 100)} | < 100 ms |
 | card to prefetched story: click to paint (median of ${interaction.storyNavigationSamples}) | ${interaction.storyNavigationMs.toFixed(1)} ms ${ok(interaction.storyNavigationMs < 100)} | < 100 ms |
 
-${firstPressTable(firstPress)}`;
+${firstPressTable(firstPress)}
+
+${pageBytesTable(seedBytes)}`;
 await mkdir(OUT, { recursive: true });
 await writeFile(
   path.join(OUT, "report.json"),
-  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction, firstPress }, null, 2)}\n`,
+  `${JSON.stringify({ lighthouse: lighthouseResults, bytes, interaction, firstPress, seedBytes }, null, 2)}\n`,
 );
 await writeFile(path.join(OUT, "report.md"), markdown);
 console.log(`\n${markdown}\nWritten to ${OUT}/report.json and ${OUT}/report.md`);

@@ -12,9 +12,9 @@ import {
 } from "@/shared/data-saver";
 
 const saveData = (value: boolean | undefined) =>
-  vi.spyOn(navigator, "connection" as never, "get").mockReturnValue(
-    (value === undefined ? undefined : { saveData: value }) as never,
-  );
+  vi
+    .spyOn(navigator, "connection" as never, "get")
+    .mockReturnValue((value === undefined ? undefined : { saveData: value }) as never);
 
 beforeEach(() => {
   localStorage.clear();
@@ -27,7 +27,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("data saver", () => {
   it.each([
-    ["/images/a-320.avif 320w, /images/a-640.avif 640w, /images/a-960.avif 960w", "/images/a-320.avif 320w"],
+    [
+      "/images/a-320.avif 320w, /images/a-640.avif 640w, /images/a-960.avif 960w",
+      "/images/a-320.avif 320w",
+    ],
     ["/images/b-640.jpg 640w, /images/b-320.jpg 320w", "/images/b-320.jpg 320w"],
     ["/images/c-800.webp 800w", "/images/c-800.webp 800w"],
     ["/images/d.jpg", "/images/d.jpg"],
