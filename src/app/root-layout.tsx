@@ -55,13 +55,14 @@ export function RootLayout() {
           <Link to="/" className="site-name">
             Dispatch
           </Link>
-          <DataSaverSwitch />
+          <DataSaverSwitch place="bar" />
           <TextSizeControl />
         </div>
         <div className="page-frame header-row">
           <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
             <HeaderMenu label="Topics" className="topics-menu" pathname={pathname}>
               <TopicLinks topics={topics} className="topics-menu-list" />
+              <DataSaverSwitch place="menu" />
             </HeaderMenu>
             <TopicLinks topics={topics} className="topics-inline" />
           </nav>

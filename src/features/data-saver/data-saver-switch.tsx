@@ -8,11 +8,14 @@ import { useDataSaver } from "@/shared/use-data-saver";
  * with script (`@media (scripting: enabled)`) a switch, which the start-up script already
  * answers before the app has loaded; without it, or where the browser does not know that media
  * feature, a link to the lite front page, which saves the data itself.
+ *
+ * `place`: the header shows it in its top bar where that has room, and at the end of the Topics
+ * menu on a phone (data-saver.css says why), so it is rendered in both and shown in one.
  */
-export function DataSaverSwitch() {
+export function DataSaverSwitch({ place }: { place: "bar" | "menu" }) {
   const on = useDataSaver();
   return (
-    <div className="data-saver">
+    <div className={`data-saver data-saver-${place}`}>
       <a href={LITE_HOME_PATH} className="data-saver-link">
         Data saver
       </a>
