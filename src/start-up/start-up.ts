@@ -139,9 +139,14 @@ export function startUp({
     document.head.append(script);
   };
 
+  // The reader's signs of life (below), listened to until the app is on its way.
+  const signs = new AbortController();
+  signal?.addEventListener("abort", () => signs.abort(), { once: true });
+
   const loadApp = () => {
     if (loading || handedOver || offlinePage || signal?.aborted) return;
     loading = true;
+    signs.abort();
     // The modules the entry imports and this page's code, fetched beside the entry rather
     // than a round trip after it, then the entry.
     const requests = [
@@ -217,7 +222,7 @@ export function startUp({
   showPressed();
   document.addEventListener("click", onClick, { capture: true, signal });
   for (const name of INTERACTIONS) {
-    addEventListener(name, onInteraction, { capture: true, passive: true, signal });
+    addEventListener(name, onInteraction, { capture: true, passive: true, signal: signs.signal });
   }
 
   window.dispatchStartUp = {
