@@ -33,9 +33,10 @@ type PictureProps = {
   priority: boolean;
   /**
    * Requested as the parser meets it (a card's thumbnail), rather than after layout. A
-   * story's photos are all lazy, the first too: only a lazy image's `srcset` can still be cut
-   * to its smallest width by the data saver's head script before it is requested
-   * (src/start-up/before-paint.ts); an eager one is already on its way by then.
+   * story's photos are all lazy in the HTML, the first too: only a lazy image's `srcset` can
+   * still be cut to its smallest width by the data saver's head script before it is requested
+   * (src/start-up/before-paint.ts); an eager one is already on its way by then. Out of data
+   * saver mode that script makes the first one eager as the parser inserts it.
    */
   eager: boolean;
   /** Data saver mode, a later photo not asked for: no file named, so none is requested. */

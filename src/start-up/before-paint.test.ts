@@ -78,3 +78,22 @@ describe("the before-paint script in data saver mode", () => {
     expect(link).toHaveAttribute("href", "/stories/one");
   });
 });
+
+describe("the before-paint script out of data saver mode", () => {
+  it("asks for the story's first photo as the parser inserts it, not after layout", async () => {
+    applyDataSaverWhileParsing();
+    document.body.innerHTML = "";
+    const first = document.createElement("img");
+    first.setAttribute("loading", "lazy");
+    first.setAttribute("fetchpriority", "high");
+    first.setAttribute("srcset", "/images/a-320.jpg 320w, /images/a-960.jpg 960w");
+    const later = document.createElement("img");
+    later.setAttribute("loading", "lazy");
+    document.body.append(first, later);
+    await Promise.resolve();
+    expect(first).toHaveAttribute("loading", "eager");
+    expect(first).toHaveAttribute("srcset", "/images/a-320.jpg 320w, /images/a-960.jpg 960w");
+    expect(later).toHaveAttribute("loading", "lazy");
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+  });
+});

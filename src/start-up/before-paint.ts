@@ -24,21 +24,32 @@ export function applyStoredTextSize(): void {
  * every picture's `srcset` down to its smallest width, every story link to the story's lite
  * page. It works because the page's photos are `loading="lazy"`: the browser (and its preload
  * scanner) asks for a lazy image only after layout, by when its `srcset` is rewritten; an eager
- * one is requested the moment the parser meets it, before any script could change it.
+ * one is requested the moment the parser meets it, before any script could change it. Out of
+ * the mode, the story's first photo (lazy, `fetchpriority="high"`) is made eager as the parser
+ * inserts it, so it is requested then, as it was when the page said eager, not after layout.
  */
 export function applyDataSaverWhileParsing(): void {
-  if (!wantedDataSaver()) return;
-  showDataSaver(true);
+  const saving = wantedDataSaver();
+  if (saving) showDataSaver(true);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node instanceof Element) saveDataIn(node);
+        if (!(node instanceof Element)) continue;
+        if (saving) saveDataIn(node);
+        else loadFirstPhotoNow(node);
       }
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   // From here on the app, once loaded, renders the mode itself.
   document.addEventListener("DOMContentLoaded", () => observer.disconnect(), { once: true });
+}
+
+/** The page's first photo (the one asked for first), requested now rather than after layout. */
+export function loadFirstPhotoNow(root: Element): void {
+  const first = 'img[fetchpriority="high"][loading="lazy"]';
+  const image = root.matches(first) ? root : root.querySelector(first);
+  image?.setAttribute("loading", "eager");
 }
 
 /** Smallest widths and lite story links in `root` and below it. */
