@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
  */
 const DOM_UNIT_TESTS = [
   "src/shared/offline-storage.test.ts",
+  "src/shared/data-saver.test.ts",
   "src/features/text-size/text-size-store.test.ts",
   "src/start-up/*.test.ts",
 ];

@@ -126,7 +126,9 @@ test.describe("prerendered, JavaScript off, 360 x 740", () => {
     await page.keyboard.press("Enter");
     await expect(iran).toBeVisible();
     expect(await topicsDisclosure(cdp)).toEqual({ count: 1, expanded: true });
-    await expect(nav.getByRole("link")).toHaveCount(9);
+    await expect(nav.getByRole("list").getByRole("link")).toHaveCount(9);
+    // After the topics, the Data saver switch, which without JavaScript leads to the lite pages.
+    await expect(nav.getByRole("link", { name: "Data saver" })).toHaveAttribute("href", "/lite/");
     await page.keyboard.press("Tab");
     await expect(nav.getByRole("link", { name: "Breaking News" })).toBeFocused();
     await page.keyboard.press("Tab");

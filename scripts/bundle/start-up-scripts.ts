@@ -6,7 +6,8 @@ import { OFFLINE_PAGE_PATH, SAVED_PATH } from "../../src/shared/offline-storage.
  * The two inline scripts every page carries, written in TypeScript under src/start-up and
  * compiled here, with Vite's own bundler (Rolldown), into one minified, self-contained
  * expression each:
- * - before paint, first in <head>: applies the stored text size (src/start-up/before-paint.ts);
+ * - before paint, first in <head>: applies the stored text size and data saver mode
+ *   (src/start-up/before-paint.ts);
  * - start-up, last in <body>: answers early presses and loads the app (src/start-up/start-up.ts).
  * The page template hashes the exact text it finds in index.html for the CSP, so what runs is
  * what the policy allows.
@@ -51,7 +52,7 @@ export async function compileInlineScript(source: string): Promise<string> {
 
 export function compileBeforePaintScript(): Promise<string> {
   return compileInlineScript(
-    `import { applyStoredTextSize } from "@/start-up/before-paint"; applyStoredTextSize();`,
+    `import { applyDataSaverWhileParsing, applyStoredTextSize } from "@/start-up/before-paint"; applyStoredTextSize(); applyDataSaverWhileParsing();`,
   );
 }
 

@@ -12,7 +12,8 @@
  * - interaction (site-bench-interaction.ts): Load more with the next page prefetched, and a
  *   move from a card to its prefetched story;
  * - the first press on a throttled phone (first-press.ts; alone: `npm run bench:first-press`);
- * - the lite pages' bytes and Lighthouse scores (lite-bench.ts).
+ * - the lite pages' bytes and Lighthouse scores (lite-bench.ts);
+ * - the seed story's bytes full, in data saver mode and as its lite page (page-bytes.ts).
  * Figures from this shared 2-core machine vary run to run: read them as a benchmark (medians,
  * and the ratio to the baseline measured in the same run), never as a pass/fail test.
  */
@@ -21,10 +22,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchArgs } from "../bench/bench-args.ts";
 import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
+import { liteBench, liteTable } from "../bench/lite-bench.ts";
+import { pageBytes, pageBytesTable, seedStoryTargets } from "../bench/page-bytes.ts";
 import { writeBaseline } from "../bench/site-bench-baseline.ts";
 import { bytesMeasurement } from "../bench/site-bench-bytes.ts";
 import { interactionMeasurement } from "../bench/site-bench-interaction.ts";
-import { liteBench, liteTable } from "../bench/lite-bench.ts";
 import { lighthouseMeasurement } from "../bench/site-bench-lighthouse.ts";
 import {
   type BenchSite,
@@ -67,6 +69,12 @@ const MEASUREMENTS: SiteMeasurement[] = [
     ({ site, chromePath }) =>
       liteBench({ origin: site.origin, chromePath, runs: Number(process.env.BENCH_RUNS ?? 3) }),
     liteTable,
+  ),
+  siteMeasurement(
+    "seedBytes",
+    ({ site, seedStory, chromePath }) =>
+      pageBytes(site.origin, seedStoryTargets(seedStory), { chromePath }),
+    pageBytesTable,
   ),
 ];
 

@@ -163,6 +163,7 @@ export function liteStoryPage(data: StoryPage, context: LiteContext): string {
           blocks={story.body}
           lang={lang}
           dir={dir}
+          photoAbove={Boolean(story.photo)}
           renderPhoto={(photo) => <LitePhoto photo={photo} lang={lang} context={context} />}
         />
       </article>

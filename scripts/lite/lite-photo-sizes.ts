@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { sha1 } from "../shared/build-cache.ts";
 import type { Content } from "../content/load-content.ts";
+import { sha1 } from "../shared/build-cache.ts";
 import { mapLimit } from "../shared/map-limit.ts";
 import { litePhotoPath } from "./lite-photo.ts";
 

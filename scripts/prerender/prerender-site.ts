@@ -3,10 +3,10 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
-import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
-import type { SiteOutput } from "../shared/site-output.ts";
 import { liteRoutes } from "../lite/lite-routes.ts";
 import { LITE_STYLE } from "../lite/lite-style.ts";
+import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
+import type { SiteOutput } from "../shared/site-output.ts";
 import { createPageTemplate, cspHash, type PageTemplate } from "./page-template.ts";
 import type {
   PrerenderJob,

@@ -3,6 +3,8 @@ import path from "node:path";
 import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
+import { renderLitePage } from "../lite/render-lite-page.ts";
+import { searchDocument } from "../search/search-document.ts";
 import { ObjectStore, sha1 } from "../shared/build-cache.ts";
 import { readSiteFile } from "../shared/site-output.ts";
 import { createPageTemplate } from "./page-template.ts";

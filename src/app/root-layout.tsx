@@ -5,6 +5,7 @@ import { ConnectionStatus } from "@/app/connection-status";
 import { useRouteFocus } from "@/app/use-route-focus";
 import { topicsQuery } from "@/content/api-client";
 import type { Topic } from "@/content/api-types";
+import { DataSaverSwitch } from "@/features/data-saver/data-saver-switch";
 import { BreakingBanner, MoreBreaking } from "@/features/highlights/breaking-banner";
 import { SpecialReports } from "@/features/highlights/special-reports";
 import { SiteSearch } from "@/features/search/site-search";
@@ -58,12 +59,14 @@ export function RootLayout() {
           <Link to="/" className="site-name">
             Dispatch
           </Link>
+          <DataSaverSwitch place="bar" />
           <TextSizeControl />
         </div>
         <div className="page-frame header-row">
           <nav id={NAV_ID} tabIndex={-1} aria-label="Topics" className="topics-nav">
             <HeaderMenu label="Topics" className="topics-menu" pathname={pathname}>
               <TopicLinks topics={topics} className="topics-menu-list" />
+              <DataSaverSwitch place="menu" />
             </HeaderMenu>
             <TopicLinks topics={topics} className="topics-inline" />
           </nav>

@@ -18,6 +18,12 @@ export const PRELOAD_ATTRIBUTE = "data-preload";
  * start-up script does not start the app there, and reloads the page when the connection is back.
  */
 export const OFFLINE_PAGE_ATTRIBUTE = "data-offline-page";
+/** `data-replay` of the header's Data saver switch: the start-up script turns the mode on or off. */
+export const DATA_SAVER_REPLAY = "data-saver";
+/** `data-replay` of a photo's "Show photo" button in data saver mode: the start-up script shows it. */
+export const SHOW_PHOTO_REPLAY = "show-photo";
+/** On a figure: its photo is shown in data saver mode (pressed "Show photo"). */
+export const PHOTO_SHOWN_ATTRIBUTE = "data-photo-shown";
 /** `data-replay` of a text-size button is this prefix and the size: `text-size-lg`. */
 export const TEXT_SIZE_REPLAY_PREFIX = "text-size-";
 

@@ -23,7 +23,10 @@ function prerenderedPage() {
         .join("")}
     </fieldset>
     <button type="button" data-replay="load-more" data-preload="${NEXT_ARCHIVE_PAGE}" aria-disabled="false" class="button-primary">Load more</button>
-    <a href="/stories/one">A story</a>`;
+    <a href="/stories/one">A story</a>
+    <button type="button" role="switch" aria-checked="false" data-replay="data-saver">Data saver</button>
+    <figure data-later tabindex="-1"><picture><img data-held-srcset="/images/a-320.jpg 320w" alt="A"></picture>
+      <button type="button" data-replay="show-photo">Show photo</button></figure>`;
 }
 
 const appScripts = () => document.head.querySelectorAll<HTMLScriptElement>("script[src]");
@@ -60,6 +63,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   localStorage.clear();
   delete document.documentElement.dataset.textSize;
+  document.documentElement.removeAttribute("data-data-saver");
   document.head.replaceChildren();
   prerenderedPage();
 });
@@ -68,6 +72,7 @@ afterEach(() => {
   delete window.dispatchStartUp;
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe("before the app has loaded", () => {
@@ -265,5 +270,68 @@ describe("when the app's code loads", () => {
     sendRequests();
     expect(appScripts()).toHaveLength(0);
     expect(history.scrollRestoration).toBe("auto");
+  });
+});
+
+describe("in data saver mode", () => {
+  const dataSaver = () => button("data-saver");
+  const storyLink = () => document.querySelector("a");
+  beforeEach(() => document.documentElement.setAttribute("data-data-saver", ""));
+
+  it("loads no app after idle, nor at a pointer, wheel, key or link; Load more loads it", () => {
+    start();
+    expect(dataSaver()).toHaveAttribute("aria-checked", "true");
+    for (const name of ["pointermove", "pointerdown", "wheel", "keydown", "focusin"]) {
+      window.dispatchEvent(new Event(name));
+    }
+    storyLink()?.addEventListener("click", (event) => event.preventDefault());
+    storyLink()?.click();
+    button("text-size-lg").click();
+    vi.advanceTimersByTime(30_000);
+    expect(appScripts()).toHaveLength(0);
+    expect(preloads()).toEqual([]);
+    expect(document.documentElement.dataset.textSize).toBe("lg");
+
+    button("load-more").click();
+    sendRequests();
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it("shows a held photo on request, without the app", () => {
+    start();
+    button("show-photo").click();
+    const figure = document.querySelector("figure");
+    expect(figure).toHaveAttribute("data-photo-shown");
+    expect(figure?.querySelector("img")).toHaveAttribute("srcset", "/images/a-320.jpg 320w");
+    expect(document.activeElement).toBe(figure);
+    vi.advanceTimersByTime(30_000);
+    expect(appScripts()).toHaveLength(0);
+  });
+
+  it("the switch turns the mode off, remembered: links and photos back, and the app loads", () => {
+    storyLink()?.setAttribute("href", "/lite/stories/one");
+    storyLink()?.setAttribute("data-full-href", "/stories/one");
+    start();
+    dataSaver().click();
+    expect(document.documentElement).not.toHaveAttribute("data-data-saver");
+    expect(dataSaver()).toHaveAttribute("aria-checked", "false");
+    expect(localStorage.getItem("dispatch:data-saver")).toBe("off");
+    expect(storyLink()).toHaveAttribute("href", "/stories/one");
+    expect(document.querySelector("img")).toHaveAttribute("srcset", "/images/a-320.jpg 320w");
+    sendRequests();
+    expect(appScripts()).toHaveLength(1);
+  });
+
+  it("a reader turning it on before the app loads saves from then on", () => {
+    document.documentElement.removeAttribute("data-data-saver");
+    start();
+    // Focus and key on the switch itself start nothing.
+    dataSaver().dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    dataSaver().click();
+    expect(dataSaver()).toHaveAttribute("aria-checked", "true");
+    expect(localStorage.getItem("dispatch:data-saver")).toBe("on");
+    expect(storyLink()).toHaveAttribute("href", "/lite/stories/one");
+    vi.advanceTimersByTime(30_000);
+    expect(appScripts()).toHaveLength(0);
   });
 });

@@ -2,13 +2,17 @@ import { LOAD_MORE_BUSY_LABEL } from "@/features/feed/load-more-labels";
 import { parsePageParam } from "@/features/feed/page-param";
 import { parseTextSize } from "@/features/text-size/text-size";
 import { applyTextSize, getTextSize } from "@/features/text-size/text-size-store";
+import { applyDataSaver, isDataSaverOn, liteLinksIn, releasePhotos } from "@/shared/data-saver";
 import { SAVED_PATH } from "@/shared/offline-storage";
 import { preload } from "@/shared/preload";
 import {
+  DATA_SAVER_REPLAY,
   LOAD_MORE_REPLAY,
   OFFLINE_PAGE_ATTRIBUTE,
+  PHOTO_SHOWN_ATTRIBUTE,
   PRELOAD_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
+  SHOW_PHOTO_REPLAY,
   TEXT_SIZE_REPLAY_PREFIX,
 } from "@/shared/prerender-contract";
 
@@ -28,6 +32,10 @@ import {
  *   phone each costs the main thread 3–10 ms (seven of them 25–45 ms at 4× CPU), and made
  *   inside the first touch they held up that very press (a tap on LG or Load more waited for
  *   them before its click ran). Between tasks the browser handles input first.
+ * - In data saver mode (src/shared/data-saver.ts) the app's code loads only for a press on
+ *   something that needs it (Load more, a button this script does not answer itself), never
+ *   by itself or at a pointer's move: the Data saver switch and "Show photo" are answered here,
+ *   like the text size, and links work as links. Turning the mode off loads the app.
  * - A `?page=N` address (N > 1) shows more than the prerendered HTML holds, so the app starts
  *   at once to render N pages and let the router restore the scroll position.
  */
@@ -86,7 +94,8 @@ export function startUp({
   const textSizeButtons = () =>
     document.querySelectorAll(`[${REPLAY_ATTRIBUTE}^="${TEXT_SIZE_REPLAY_PREFIX}"]`);
 
-  // The buttons were prerendered with MD pressed; show the size the head script applied.
+  // The buttons were prerendered with MD pressed and data saver off; show what the head
+  // script applied.
   const showPressed = () => {
     const current = TEXT_SIZE_REPLAY_PREFIX + getTextSize();
     for (const button of textSizeButtons()) {
@@ -94,6 +103,11 @@ export function startUp({
         "aria-pressed",
         String(button.getAttribute(REPLAY_ATTRIBUTE) === current),
       );
+    }
+    for (const toggle of document.querySelectorAll(
+      `[${REPLAY_ATTRIBUTE}="${DATA_SAVER_REPLAY}"]`,
+    )) {
+      toggle.setAttribute("aria-checked", String(isDataSaverOn()));
     }
   };
 
@@ -125,9 +139,14 @@ export function startUp({
     document.head.append(script);
   };
 
+  // The reader's signs of life (below), listened to until the app is on its way.
+  const signs = new AbortController();
+  signal?.addEventListener("abort", () => signs.abort(), { once: true });
+
   const loadApp = () => {
     if (loading || handedOver || offlinePage || signal?.aborted) return;
     loading = true;
+    signs.abort();
     // The modules the entry imports and this page's code, fetched beside the entry rather
     // than a round trip after it, then the entry.
     const requests = [
@@ -149,7 +168,8 @@ export function startUp({
     const button = event.target.closest(`[${REPLAY_ATTRIBUTE}]`);
     const name = button?.getAttribute(REPLAY_ATTRIBUTE);
     if (!button || !name) {
-      loadApp();
+      // Data saver: a link works as a link; a button nobody here answers needs the app.
+      if (!isDataSaverOn() || event.target.closest("button")) loadApp();
       return;
     }
     event.preventDefault();
@@ -157,6 +177,20 @@ export function startUp({
     if (name.startsWith(TEXT_SIZE_REPLAY_PREFIX) && size) {
       applyTextSize(size);
       showPressed();
+      if (isDataSaverOn()) return;
+    } else if (name === DATA_SAVER_REPLAY) {
+      const on = !isDataSaverOn();
+      applyDataSaver(on);
+      liteLinksIn(document.documentElement, on);
+      if (!on) releasePhotos(document.documentElement);
+      showPressed();
+      if (on) return;
+    } else if (name === SHOW_PHOTO_REPLAY) {
+      const figure = button.closest("figure");
+      figure?.setAttribute(PHOTO_SHOWN_ATTRIBUTE, "");
+      if (figure) releasePhotos(figure);
+      if (figure instanceof HTMLElement) figure.focus();
+      if (isDataSaverOn()) return;
     } else if (name === LOAD_MORE_REPLAY && !busy) {
       busy = {
         button,
@@ -172,10 +206,23 @@ export function startUp({
     loadApp();
   };
 
+  // A sign of the reader loads the app, except in data saver mode, and except on the Data
+  // saver switch itself: a reader turning the mode on would otherwise start the very download
+  // the switch is there to avoid.
+  const onInteraction = (event: Event) => {
+    if (isDataSaverOn()) return;
+    if (
+      event.target instanceof Element &&
+      event.target.closest(`[${REPLAY_ATTRIBUTE}="${DATA_SAVER_REPLAY}"]`)
+    )
+      return;
+    loadApp();
+  };
+
   showPressed();
   document.addEventListener("click", onClick, { capture: true, signal });
   for (const name of INTERACTIONS) {
-    addEventListener(name, loadApp, { capture: true, passive: true, once: true, signal });
+    addEventListener(name, onInteraction, { capture: true, passive: true, signal: signs.signal });
   }
 
   window.dispatchStartUp = {
@@ -204,8 +251,12 @@ export function startUp({
   }
   const whenIdle = () =>
     setTimeout(() => {
-      if ("requestIdleCallback" in window) requestIdleCallback(loadApp, { timeout: idleTimeout });
-      else loadApp();
+      const loadUnlessSaving = () => {
+        if (!isDataSaverOn()) loadApp();
+      };
+      if ("requestIdleCallback" in window) {
+        requestIdleCallback(loadUnlessSaving, { timeout: idleTimeout });
+      } else loadUnlessSaving();
     }, settleTime);
   if (document.readyState === "complete") whenIdle();
   else addEventListener("load", whenIdle, { once: true, signal });

@@ -14,7 +14,7 @@ const photo = {
 };
 
 function renderBlocks(blocks: Block[], lang = "en", dir: "ltr" | "rtl" = "ltr") {
-  return render(<StoryBlocks blocks={blocks} lang={lang} dir={dir} />);
+  return render(<StoryBlocks blocks={blocks} lang={lang} dir={dir} photoAbove={false} />);
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -152,6 +152,7 @@ describe("StoryBlocks", () => {
           blocks={[{ type: "paragraph", text: "The next story." }]}
           lang="en"
           dir="ltr"
+          photoAbove={false}
         />,
       );
       expect(screen.getByText("The next story.")).toBeInTheDocument();
@@ -204,5 +205,44 @@ describe("a story's figure, read by a screen reader", { timeout: SCREEN_READER_T
       expect(prefix).toHaveAttribute("lang", "en");
       expect(prefix).toHaveAttribute("dir", "ltr");
     }
+  });
+});
+
+describe("StoryBlocks in data saver mode", () => {
+  afterEach(() => document.documentElement.removeAttribute("data-data-saver"));
+
+  it("shows the first photo at its smallest width and holds the later ones behind Show photo", async () => {
+    document.documentElement.setAttribute("data-data-saver", "");
+    const second = { ...photo, src: "images/quay.jpg", caption: "The quay at noon." };
+    render(
+      <StoryBlocks
+        blocks={[
+          { type: "photo", photo },
+          { type: "paragraph", text: "Between." },
+          { type: "photo", photo: second },
+        ]}
+        lang="en"
+        dir="ltr"
+        photoAbove={false}
+      />,
+    );
+    const [first, later] = screen.getAllByRole("figure");
+    const firstImage = first?.querySelector("img");
+    expect(firstImage).toHaveAttribute("srcset", "/images/harbour-320.jpg 320w");
+    expect(first?.querySelector("source")).toHaveAttribute(
+      "srcset",
+      "/images/harbour-320.avif 320w",
+    );
+    expect(within(first as HTMLElement).queryByRole("button")).toBeNull();
+    // The later photo names no file until it is asked for; its caption and credit show.
+    expect(later?.querySelector("img")).not.toHaveAttribute("src");
+    expect(later?.querySelector("img")).not.toHaveAttribute("srcset");
+    const show = within(later as HTMLElement).getByRole("button", { name: "Show photo" });
+    expect(show).toHaveAccessibleDescription(/The quay at noon\./);
+    show.click();
+    await vi.waitFor(() =>
+      expect(later?.querySelector("img")).toHaveAttribute("srcset", "/images/quay-320.jpg 320w"),
+    );
+    expect(later).toHaveAttribute("data-photo-shown");
   });
 });

@@ -10,6 +10,8 @@ type Props = {
   dir: TextDirection;
   /** How a photo block shows: by default its figure; a lite page's is a link to it (scripts/lite). */
   renderPhoto?: (photo: Photo) => ReactNode;
+  /** The story shows a photo above its body: every photo of the body comes later. */
+  photoAbove: boolean;
 };
 
 /**
@@ -20,7 +22,9 @@ type Props = {
  * that fails to render (a block type this build does not know, malformed data from a stale
  * cache) is replaced by a note; the rest of the story still shows.
  */
-export function StoryBlocks({ blocks, lang, dir, renderPhoto }: Props) {
+export function StoryBlocks({ blocks, lang, dir, renderPhoto, photoAbove }: Props) {
+  // The story's first photo loads in data saver mode too; the later ones wait to be asked for.
+  const firstPhoto = photoAbove ? -1 : blocks.findIndex((block) => block.type === "photo");
   return (
     <div className="story-body">
       {blocks.map((block, index) => (
@@ -31,14 +35,26 @@ export function StoryBlocks({ blocks, lang, dir, renderPhoto }: Props) {
           resetKey={block}
           message="This part of the story could not be shown."
         >
-          <StoryBlock block={block} lang={lang} dir={dir} renderPhoto={renderPhoto} />
+          <StoryBlock
+            block={block}
+            lang={lang}
+            dir={dir}
+            renderPhoto={renderPhoto}
+            later={index !== firstPhoto}
+          />
         </PartErrorBoundary>
       ))}
     </div>
   );
 }
 
-function StoryBlock({ block, lang, dir, renderPhoto }: Omit<Props, "blocks"> & { block: Block }) {
+function StoryBlock({
+  block,
+  lang,
+  dir,
+  renderPhoto,
+  later,
+}: Omit<Props, "blocks" | "photoAbove"> & { block: Block; later: boolean }) {
   switch (block.type) {
     case "paragraph":
       return <p dir={dominantDirection(block.text)}>{block.text}</p>;
@@ -64,7 +80,7 @@ function StoryBlock({ block, lang, dir, renderPhoto }: Omit<Props, "blocks"> & {
       return renderPhoto ? (
         renderPhoto(block.photo)
       ) : (
-        <Figure photo={block.photo} lang={lang} dir={dir} />
+        <Figure photo={block.photo} later={later} lang={lang} dir={dir} />
       );
     default:
       return assertNever(block);

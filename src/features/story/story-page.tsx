@@ -81,7 +81,12 @@ export function StoryPage() {
             <span className="font-bold">{story.dateline}</span> —
           </p>
         ) : null}
-        <StoryBlocks blocks={story.body} lang={story.lang} dir={dir} />
+        <StoryBlocks
+          blocks={story.body}
+          lang={story.lang}
+          dir={dir}
+          photoAbove={story.photo !== undefined}
+        />
         <footer
           className="mt-8 grid gap-4 border-t border-[var(--color-rule)] pt-4 print:hidden"
           lang="en"
