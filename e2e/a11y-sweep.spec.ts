@@ -1,23 +1,22 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import type { AxeResults } from "axe-core";
-import {
-  contrastRatio,
-  motionOver10ms,
-  TEXT_SPACING_CSS,
-  unreadableText,
-} from "./layout-checks.ts";
+import { motionOver10ms, TEXT_SPACING_CSS, unreadableText } from "./layout-checks.ts";
 import {
   chooseTextSize,
   expectNoSidewaysScroll,
   horizontalOverflow,
   PAGE_TYPES,
   type PageType,
-  pressUntilFocused,
   TEXT_SIZES,
-  type TextSizeLabel,
 } from "./page-types.ts";
-import { runAxe } from "./support/axe.ts";
+import {
+  checkAxe,
+  type MatrixRow,
+  matrixFiles,
+  type Scheme,
+  saveRows,
+  type Width,
+  writeMatrix,
+} from "./support/axe-matrix.ts";
+import { checkFocusVisible, checkSkipLinks } from "./support/sweep-keyboard.ts";
 import { expect, type Page, test } from "./test";
 
 /**
@@ -48,9 +47,8 @@ import { expect, type Page, test } from "./test";
 // would; extensions are not bound by the page's Content Security Policy, so the test browser is
 // not either.
 test.use({ bypassCSP: true });
+test.afterAll(() => writeMatrix());
 
-type Scheme = "light" | "dark";
-type Width = 320 | 1280;
 const HEIGHT: Record<Width, number> = { 320: 640, 1280: 800 };
 
 // ---------------------------------------------------------------------------------------------
@@ -145,288 +143,6 @@ async function checkSemantics(page: Page, pageType: PageType): Promise<void> {
   await expect(page).toHaveTitle(`${await h1.textContent()} — Dispatch`);
   expect(await page.locator("head title").first().textContent()).toBe(await page.title());
 }
-
-// ---------------------------------------------------------------------------------------------
-// Keyboard: skip links, focus visibility (2.4.7, 2.4.11).
-
-/**
- * The first Tab shows "Skip to main content" and Enter moves focus into main; likewise for
- * "Skip to navigation". Checked on a page as it loads, before any other key.
- */
-async function checkSkipLinks(page: Page): Promise<void> {
-  const main = page.getByRole("main");
-  const skip = page.getByRole("link", { name: "Skip to main content" });
-  await expect(skip).not.toBeInViewport();
-  await page.keyboard.press("Tab");
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeInViewport({ ratio: 1 });
-  await page.keyboard.press("Enter");
-  await expect(main).toBeFocused();
-  // The next Tab continues inside main, not back at the header.
-  await page.keyboard.press("Tab");
-  expect(await main.evaluate((element) => element.contains(document.activeElement))).toBe(true);
-
-  const skipNav = page.getByRole("link", { name: "Skip to navigation" });
-  await pressUntilFocused(page, skipNav, "Shift+Tab", 40);
-  await expect(skipNav).toBeInViewport({ ratio: 1 });
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("navigation", { name: "Topics" })).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(
-    page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: "Breaking News" }),
-  ).toBeFocused();
-}
-
-type FocusStop = {
-  name: string;
-  indicator: boolean;
-  outlineColor: string;
-  behind: string;
-  inViewport: boolean;
-  covered: boolean;
-  clippedBy: string | null;
-};
-
-/**
- * Tabs through the whole page and, at every stop, reads what a sighted keyboard user would
- * see: an outline (or box shadow) of at least 2 px, its colour against what lies behind it,
- * whether the element is inside the viewport, whether anything else is painted over it, and
- * whether an ancestor that clips its overflow cuts the outline off.
- */
-async function tabThroughPage(page: Page): Promise<{ stops: FocusStop[]; tabbable: number }> {
-  // A page is tabbed through once per width and scheme: forget the stops of the last round.
-  await page.evaluate(() => delete (window as unknown as { __stops?: Set<Element> }).__stops);
-  const tabbable = await page.evaluate(
-    () =>
-      [
-        ...document.querySelectorAll<HTMLElement>(
-          "a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]",
-        ),
-        // checkVisibility: not rendered, or inside a closed <details> (the Topics menu).
-      ].filter((element) => element.tabIndex >= 0 && element.checkVisibility()).length,
-  );
-  const stops: FocusStop[] = [];
-  // Tab until an element comes round a second time; focus leaving the document (body) on the
-  // way, between the last element and the first, is part of the cycle.
-  for (let i = 0; i < tabbable + 5; i++) {
-    await page.keyboard.press("Tab");
-    const stop = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return "outside";
-      const store = window as unknown as { __stops?: Set<Element> };
-      store.__stops ??= new Set();
-      const seen = store.__stops;
-      if (seen.has(element)) return "again";
-      seen.add(element);
-      const style = getComputedStyle(element);
-      const outlineWidth = Number.parseFloat(style.outlineWidth);
-      const indicator =
-        (style.outlineStyle !== "none" && outlineWidth >= 2) || style.boxShadow !== "none";
-      let behind = "rgb(255, 255, 255)";
-      for (let e = element.parentElement; e; e = e.parentElement) {
-        const background = getComputedStyle(e).backgroundColor;
-        if (background !== "rgba(0, 0, 0, 0)" && background !== "transparent") {
-          behind = background;
-          break;
-        }
-      }
-      // The parts of the element inside the viewport (sub-pixel slack at the edges).
-      const visibleParts = [...element.getClientRects()]
-        .map((rect) => ({
-          left: Math.max(rect.left, 0),
-          top: Math.max(rect.top, 0),
-          right: Math.min(rect.right, innerWidth),
-          bottom: Math.min(rect.bottom, innerHeight),
-        }))
-        .filter((part) => part.right - part.left > 1 && part.bottom - part.top > 1);
-      const box = element.getBoundingClientRect();
-      const inViewport =
-        box.top >= -1 &&
-        box.left >= -1 &&
-        box.bottom <= innerHeight + 1 &&
-        box.right <= innerWidth + 1;
-      // Something painted over the focused element where it shows (2.4.11).
-      const covered =
-        visibleParts.length === 0 ||
-        visibleParts.some((part) => {
-          const hit = document.elementFromPoint(
-            (part.left + part.right) / 2,
-            (part.top + part.bottom) / 2,
-          );
-          return !hit || !element.contains(hit);
-        });
-      const reach = Number.parseFloat(style.outlineOffset) + outlineWidth;
-      let clippedBy: string | null = null;
-      for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
-        const s = getComputedStyle(e);
-        if (s.overflowX === "visible" && s.overflowY === "visible") continue;
-        const clip = e.getBoundingClientRect();
-        if (
-          box.left - reach < clip.left ||
-          box.right + reach > clip.right ||
-          box.top - reach < clip.top ||
-          box.bottom + reach > clip.bottom
-        ) {
-          clippedBy = `<${e.tagName.toLowerCase()} class="${e.className}">`;
-        }
-      }
-      return {
-        name: (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40),
-        indicator,
-        outlineColor: style.outlineColor,
-        behind,
-        inViewport,
-        covered,
-        clippedBy,
-      };
-    });
-    if (stop === "again") break;
-    if (stop !== "outside") stops.push(stop);
-  }
-  return { stops, tabbable };
-}
-
-/** One Tab round at the current width and scheme, in the default text size (MD). */
-async function checkFocusVisible(page: Page, where: string): Promise<void> {
-  const { stops, tabbable } = await tabThroughPage(page);
-  // Every tabbable element was reached (none skipped, none a trap).
-  expect(stops.length, `${where}: stops`).toBe(tabbable);
-  const problems = stops.flatMap((stop) => {
-    const found: string[] = [];
-    if (!stop.indicator) found.push("no focus indicator");
-    const ratio = contrastRatio(stop.outlineColor, stop.behind);
-    if (ratio < 3) found.push(`outline contrast ${ratio.toFixed(2)}:1 against ${stop.behind}`);
-    if (!stop.inViewport) found.push("focused but outside the viewport");
-    if (stop.covered) found.push("covered by another element (2.4.11)");
-    if (stop.clippedBy) found.push(`outline clipped by ${stop.clippedBy}`);
-    return found.map((problem) => `"${stop.name}": ${problem}`);
-  });
-  expect(problems, where).toEqual([]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// axe-core, with a matrix of the results in reports/axe-matrix.md.
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-/** axe's rules that read colours: text contrast and links told apart by colour alone. */
-const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
-type Scan = { size: TextSizeLabel; scheme: Scheme };
-const SCANS: Record<Width, Scan[]> = {
-  320: [
-    { size: "LG", scheme: "light" },
-    { size: "XS", scheme: "light" },
-    { size: "XS", scheme: "dark" },
-    { size: "LG", scheme: "dark" },
-  ],
-  1280: [
-    { size: "XS", scheme: "light" },
-    { size: "XS", scheme: "dark" },
-  ],
-};
-const SCHEMES: Scheme[] = ["light", "dark"];
-const AXE_SIZES = [...new Set(Object.values(SCANS).flatMap((scans) => scans.map((s) => s.size)))];
-
-type MatrixRow = {
-  page: string;
-  size: string;
-  width: number;
-  scheme: string;
-  violations: number;
-  rules: string[];
-  /** Rules axe could not decide ("needs review"), which a person has to check. */
-  incomplete: string[];
-};
-
-/** One readable line per failing element: rule, impact, where, and what to fix. */
-function describeViolations(results: AxeResults): string[] {
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => {
-      const summary = (node.failureSummary ?? "").replace(/\s*\n\s*/g, " ").trim();
-      return `${violation.id} (${violation.impact ?? "?"}): ${violation.help} — at ${node.target.join(" > ")} — ${summary}`;
-    }),
-  );
-}
-
-/** The axe scans of one width, each after switching scheme and text size in the page. */
-async function checkAxe(page: Page, pageType: PageType, width: Width): Promise<MatrixRow[]> {
-  const rows: MatrixRow[] = [];
-  for (const { size, scheme } of SCANS[width]) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await chooseTextSize(page, size);
-    const results = await runAxe(
-      page,
-      scheme === "dark" ? { rules: COLOUR_RULES } : { tags: TAGS },
-    );
-    rows.push({
-      page: pageType.name,
-      size,
-      width,
-      scheme,
-      violations: results.violations.reduce((sum, v) => sum + v.nodes.length, 0),
-      rules: results.violations.map((v) => v.id),
-      incomplete: results.incomplete.map((v) => v.id),
-    });
-    const where = `${width}px ${scheme} ${size}`;
-    expect.soft(describeViolations(results), `axe violations at ${where}`).toEqual([]);
-  }
-  return rows;
-}
-
-// Each worker writes its rows as small files; whichever worker finishes last writes the table
-// from all of them. test-results/ is emptied by Playwright at the start of every run.
-let fragmentsDir: string | undefined;
-let reportFile: string | undefined;
-
-function saveRows(name: string, rows: MatrixRow[]): void {
-  if (!fragmentsDir) return;
-  mkdirSync(fragmentsDir, { recursive: true });
-  const file = path.join(fragmentsDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.json`);
-  writeFileSync(`${file}.tmp`, JSON.stringify(rows));
-  renameSync(`${file}.tmp`, file);
-}
-
-function writeMatrix(): void {
-  if (!fragmentsDir || !reportFile) return;
-  const rows: MatrixRow[] = readdirSync(fragmentsDir)
-    .filter((file) => file.endsWith(".json"))
-    .flatMap((file) => JSON.parse(readFileSync(path.join(fragmentsDir ?? "", file), "utf8")));
-  const columns = ([320, 1280] as const).flatMap((width) =>
-    SCHEMES.map((scheme) => ({ width, scheme })),
-  );
-  const cell = (page: string, size: string, width: number, scheme: string) => {
-    const row = rows.find(
-      (r) => r.page === page && r.size === size && r.width === width && r.scheme === scheme,
-    );
-    if (!row) return "not checked";
-    return row.violations === 0 ? "0" : `**${row.violations}** (${row.rules.join(", ")})`;
-  };
-  const lines = [
-    "# axe-core matrix",
-    "",
-    `Tags: ${TAGS.join(", ")}. Cells: number of violations (failing rule ids).`,
-    "",
-    `| page | size | ${columns.map((c) => `${c.width}px ${c.scheme}`).join(" | ")} |`,
-    `| --- | --- | ${columns.map(() => "---").join(" | ")} |`,
-  ];
-  for (const pageType of PAGE_TYPES) {
-    for (const size of AXE_SIZES.toSorted()) {
-      const cells = columns.map((c) => cell(pageType.name, size, c.width, c.scheme));
-      lines.push(`| ${pageType.name} | ${size} | ${cells.join(" | ")} |`);
-    }
-  }
-  const total = rows.reduce((sum, row) => sum + row.violations, 0);
-  const review = [...new Set(rows.flatMap((row) => row.incomplete))];
-  lines.push(
-    "",
-    `${rows.length} combinations checked, ${total} violations in total.`,
-    `Needs review (axe "incomplete"): ${review.length ? review.join(", ") : "none"}.`,
-    "",
-  );
-  mkdirSync(path.dirname(reportFile), { recursive: true });
-  writeFileSync(reportFile, lines.join("\n"));
-}
-
-test.afterAll(() => writeMatrix());
 
 // ---------------------------------------------------------------------------------------------
 // 2.3.3 motion (prefers-reduced-motion). Text contrast is axe's color-contrast rule above.
@@ -549,12 +265,7 @@ for (const pageType of PAGE_TYPES) {
     // One page load; six axe runs (on a loaded 2-core machine one can take 15 s), three Tab
     // rounds and five sweeps of the text sizes: the time of the six tests this one replaces.
     test.setTimeout(360_000);
-    fragmentsDir = path.join(testInfo.project.outputDir, "axe-matrix");
-    reportFile = path.join(
-      path.dirname(testInfo.config.configFile ?? "."),
-      "reports",
-      "axe-matrix.md",
-    );
+    matrixFiles(testInfo);
     // The default 1280 x 720 window, light, MD: the page as it loads for most tests.
     await pageType.open(page);
     const rows: MatrixRow[] = [];
