@@ -1,3 +1,4 @@
+import { prefixBasePath } from "../../src/shared/base-path.ts";
 import {
   CACHE_RULES,
   type CspHashes,
@@ -63,14 +64,83 @@ const charsetTypes = () =>
     ),
   ].sort();
 
-/** Server-level directives and locations; `root` and `listen` are the includer's. */
-export function nginxSiteConfig(hashes: CspHashes): string {
+/**
+ * The locations of a build at the root of its origin: pretty URLs and the host's own files.
+ */
+const ROOT_LOCATIONS = `# A trailing slash redirects to the bare path, keeping the query. The path starts with one
+# slash, never two nor a backslash, which browsers would read as another host ("//evil.example");
+# nginx merges slashes and escapes the captured path again, so no header can be injected.
+rewrite ^[/\\x5C]++(.*?)/+$ /$1 permanent;
+
+location = / {
+  try_files /index.html =404;
+}
+
+# Pretty URLs: /stories/<id> is stories/<id>.html.
+location / {
+  try_files $uri $uri.html =404;
+}
+
+# The host's and the cache's own files (_headers, _nginx.conf, _varnish.vcl, _purge.txt: every
+# root file named "_…", as npm start's isHostFile) are not pages.
+location ~ "^/_[^/]*$" {
+  return 404;
+}`;
+
+/**
+ * The same for a build under a base path (`/mirror/news/`, src/shared/base-path.ts): `root` is
+ * the folder that holds it (the build is `<root>/mirror/news/`), nothing outside the base is
+ * served, and `/` sends the reader to the base. The base holds only letters, digits and
+ * "-._~/": "." is the one character to escape in a regular expression.
+ */
+function basePathLocations(base: string): string {
+  const folder = base.slice(0, -1);
+  const pattern = base.slice(1).replaceAll(".", "\\.");
+  return `# A trailing slash under the base redirects to the bare path, keeping the query; the base
+# itself is the front page. nginx merges slashes and escapes the captured path again, so no
+# header can be injected.
+rewrite ^[/\\x5C]++(${pattern}.+?)/+$ /$1 permanent;
+
+location = ${folder} {
+  return 301 ${base};
+}
+
+location = ${base} {
+  try_files ${base}index.html =404;
+}
+
+# Pretty URLs: ${base}stories/<id> is stories/<id>.html in the build.
+location ${base} {
+  try_files $uri $uri.html =404;
+}
+
+# Outside the base path: the reader asked for the front page, or for nothing of this site.
+location = / {
+  return 302 ${base};
+}
+
+location / {
+  return 404;
+}
+
+# The host's and the cache's own files (_headers, _nginx.conf, _varnish.vcl, _purge.txt: every
+# file named "_…" at the build's root, as npm start's isHostFile) are not pages.
+location ~ "^/${pattern}_[^/]*$" {
+  return 404;
+}`;
+}
+
+/**
+ * Server-level directives and locations; `root` and `listen` are the includer's. `base`: the
+ * build's base path (\`/\` at the root of the origin).
+ */
+export function nginxSiteConfig(hashes: CspHashes, base = "/"): string {
   const headers = [...securityHeaders(hashes), ["Cache-Control", "$dispatch_cache_control"]];
   // Regex locations are tried in the order written and the first match wins: the table's
   // last rule first, so the last matching rule wins as in `npm start`.
   const cacheLocations = [...CACHE_RULES].reverse().map(
-    (rule) => `# ${rule.path}
-location ~ ${quotedRegex(pathPattern(rule.path).source)} {
+    (rule) => `# ${prefixBasePath(base, rule.path)}
+location ~ ${quotedRegex(pathPattern(prefixBasePath(base, rule.path)).source)} {
   set $dispatch_cache_control ${quoted(rule.cacheControl)};
   try_files $uri $uri.html =404;
 }`,
@@ -118,30 +188,12 @@ set $dispatch_cache_control ${quoted(DEFAULT_CACHE_CONTROL)};
 uninitialized_variable_warn off;
 ${headers.map(([name, value]) => `add_header ${name} ${value?.startsWith("$") ? value : quoted(value ?? "")} always;`).join("\n")}
 
-error_page 404 /404.html;
+error_page 404 ${prefixBasePath(base, "/404.html")};
 # nginx answers 400 to a path that climbs above the root ("/stories/..%2F..%2Fapi"); a reader
 # who followed such a link gets the not-found page, as from npm start.
-error_page 400 =404 /404.html;
+error_page 400 =404 ${prefixBasePath(base, "/404.html")};
 
-# A trailing slash redirects to the bare path, keeping the query. The path starts with one
-# slash, never two nor a backslash, which browsers would read as another host ("//evil.example");
-# nginx merges slashes and escapes the captured path again, so no header can be injected.
-rewrite ^[/\\x5C]++(.*?)/+$ /$1 permanent;
-
-location = / {
-  try_files /index.html =404;
-}
-
-# Pretty URLs: /stories/<id> is stories/<id>.html.
-location / {
-  try_files $uri $uri.html =404;
-}
-
-# The host's and the cache's own files (_headers, _nginx.conf, _varnish.vcl, _purge.txt: every
-# root file named "_…", as npm start's isHostFile) are not pages.
-location ~ "^/_[^/]*$" {
-  return 404;
-}
+${base === "/" ? ROOT_LOCATIONS : basePathLocations(base)}
 
 ${cacheLocations.join("\n\n")}
 `;
@@ -166,6 +218,8 @@ export const BROTLI_STATIC_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_stat
 export type ServeOptions = {
   /** The build to serve: an absolute path to a folder with `_nginx.conf` in it. */
   root: string;
+  /** nginx's `root`: the folder that holds the build at its base path (`root` at `/`). */
+  documentRoot?: string;
   port: number;
   /** The address it listens on: localhost unless given. */
   host?: string;
@@ -179,7 +233,8 @@ export type ServeOptions = {
 
 /** A whole nginx.conf that serves one build in the foreground, touching nothing of /etc/nginx. */
 export function nginxMainConfig(options: ServeOptions): string {
-  const { root, port, host = "localhost", dir, user, brotli, brotliStatic } = options;
+  const { root, documentRoot = root, port, host = "localhost", dir, user } = options;
+  const { brotli, brotliStatic } = options;
   const at = (file: string) => quoted(`${dir}/${file}`);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(
     (kind) => `  ${kind}_temp_path ${at(`${kind}-temp`)};`,
@@ -213,7 +268,7 @@ ${
   server {
     listen ${host}:${port};
     server_name localhost;
-    root ${quoted(root)};
+    root ${quoted(documentRoot)};
     include ${quoted(`${root}/${NGINX_CONFIG_FILE}`)};
   }
 }

@@ -2,6 +2,7 @@ import type { Photo } from "@/content/api-types";
 import { type TextDirection, textDirection } from "@/content/text-direction";
 import { captionPrefixes } from "@/shared/caption-prefixes";
 import { variantSrcSet, variantUrl, variantWidths } from "@/shared/responsive-image";
+import { withBase } from "@/shared/with-base";
 
 /**
  * How wide the picture is drawn, for the browser's choice of file: the full reading column
@@ -31,17 +32,17 @@ function Picture({ photo, layout, priority, alt }: PictureProps) {
     <picture>
       <source
         type="image/avif"
-        srcSet={variantSrcSet(photo.src, photo.width, "avif")}
+        srcSet={variantSrcSet(photo.src, photo.width, "avif", withBase)}
         sizes={sizes}
       />
       <source
         type="image/webp"
-        srcSet={variantSrcSet(photo.src, photo.width, "webp")}
+        srcSet={variantSrcSet(photo.src, photo.width, "webp", withBase)}
         sizes={sizes}
       />
       <img
-        src={variantUrl(photo.src, fallbackWidth, "jpg")}
-        srcSet={variantSrcSet(photo.src, photo.width, "jpg")}
+        src={withBase(variantUrl(photo.src, fallbackWidth, "jpg"))}
+        srcSet={variantSrcSet(photo.src, photo.width, "jpg", withBase)}
         sizes={sizes}
         alt={alt}
         width={photo.width}

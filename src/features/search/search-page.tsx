@@ -8,6 +8,7 @@ import { type StorySearch, searchHeading, searchStories } from "@/features/searc
 import { Link } from "@/shared/link";
 import { useFocusFirstNew } from "@/shared/use-focus-first-new";
 import { useHydrated } from "@/shared/use-hydrated";
+import { withBase } from "@/shared/with-base";
 
 /** How long typing pauses before the results follow it. */
 const TYPING_PAUSE_MS = 300;
@@ -203,7 +204,7 @@ export function SearchPage() {
         {heading}
       </h1>
       {/* biome-ignore lint/a11y/useSemanticElements: the form is the landmark, also where <search> is unknown */}
-      <form role="search" action="/search" className="search-form" onSubmit={submit}>
+      <form role="search" action={withBase("/search")} className="search-form" onSubmit={submit}>
         <label htmlFor="search-words" className="search-label">
           Search stories
         </label>
