@@ -55,8 +55,10 @@ export function startOfflineSupport(
     keepPage(sitePathOf(location.pathname), true);
     let shown = sitePathOf(location.pathname);
     router.subscribe((state) => {
-      if (state.navigation.state !== "idle" || state.location.pathname === shown) return;
-      shown = state.location.pathname;
+      // The router's own location holds the base path, as the browser's does.
+      const pathname = sitePathOf(state.location.pathname);
+      if (state.navigation.state !== "idle" || pathname === shown) return;
+      shown = pathname;
       const page = shown;
       // Once React has drawn the new page (the router tells before it renders).
       setTimeout(() => {
