@@ -82,26 +82,29 @@ const ADDRESSES = [
   "/stories/alpha#comments",
 ];
 
+/** Each address linked by one kind of link, in a box named `name`. */
+function linksOf(Component: typeof AppLink, name: string) {
+  return (
+    <div data-testid={name}>
+      {ADDRESSES.map((to) => (
+        <Component key={to} to={to} className="nav-link" target="_self" aria-current="page">
+          {to}
+        </Component>
+      ))}
+    </div>
+  );
+}
+
 describe("a prerendered link", () => {
   it("is the same markup the app draws over it, for every kind of address the app links to", () => {
-    const addresses = ADDRESSES;
-    const links = (Component: typeof AppLink) => (
-      <div data-testid={Component.name}>
-        {addresses.map((to) => (
-          <Component key={to} to={to} className="nav-link" target="_self" aria-current="page">
-            {to}
-          </Component>
-        ))}
-      </div>
-    );
     const router = createMemoryRouter(
       [
         {
           path: "*",
           element: (
             <>
-              {links(AppLink)}
-              {links(PrerenderedLink)}
+              {linksOf(AppLink, "app")}
+              {linksOf(PrerenderedLink, "prerendered")}
             </>
           ),
         },
@@ -109,9 +112,9 @@ describe("a prerendered link", () => {
       { initialEntries: ["/stories/somewhere/deep"] },
     );
     render(<RouterProvider router={router} />);
-    const app = screen.getByTestId("AppLink").innerHTML;
+    const app = screen.getByTestId("app").innerHTML;
     expect(app).toContain('href="/search?q=tehran%20bazaar"');
-    expect(screen.getByTestId("PrerenderedLink").innerHTML).toBe(app);
+    expect(screen.getByTestId("prerendered").innerHTML).toBe(app);
   });
 });
 
@@ -125,15 +128,6 @@ describe("a link in a build for a base path", () => {
     vi.stubEnv("BASE_URL", "/mirror/news/");
     vi.resetModules();
     const { AppLink: App, PrerenderedLink: Prerendered } = await import("@/shared/link");
-    const links = (Component: typeof AppLink, name: string) => (
-      <div data-testid={name}>
-        {ADDRESSES.map((to) => (
-          <Component key={to} to={to}>
-            {to}
-          </Component>
-        ))}
-      </div>
-    );
     const router = createMemoryRouter(
       [
         {
@@ -141,8 +135,8 @@ describe("a link in a build for a base path", () => {
           element: (
             <>
               <Page />
-              {links(App, "app")}
-              {links(Prerendered, "prerendered")}
+              {linksOf(App, "app")}
+              {linksOf(Prerendered, "prerendered")}
             </>
           ),
         },
