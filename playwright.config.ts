@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { MIRROR_BASE } from "./e2e/fixtures/base-path-site.ts";
 import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "./e2e/fixtures/hostile-corpus.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 4174);
@@ -17,6 +18,13 @@ const nginxURL = `http://localhost:${NGINX_PORT}`;
  * with it is the same on any host).
  */
 const NGINX_SPECS = ["feed.spec.ts", "story.spec.ts", "csp.spec.ts", "hosting.spec.ts"];
+/**
+ * The site built for a base path (e2e/fixtures/base-path-site.ts), served under it by npm
+ * start's server. E2E_PORT + 3 is search-words.spec.ts's.
+ */
+const MIRROR_PORT = PORT + 4;
+const mirrorURL = `http://localhost:${MIRROR_PORT}`;
+const MIRROR_SPECS = "base-path.spec.ts";
 /**
  * Chromium's headless shell (Debian's chromium-headless-shell), what Playwright itself runs for
  * headless tests: the same Blink and V8 as the browser, without the browser's own interface. The
@@ -59,7 +67,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: HOSTILE_SPECS },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: [HOSTILE_SPECS, MIRROR_SPECS],
+    },
     {
       name: "hostile-content",
       use: { ...devices["Desktop Chrome"], baseURL: hostileURL },
@@ -69,6 +81,12 @@ export default defineConfig({
       name: "nginx",
       use: { ...devices["Desktop Chrome"], baseURL: nginxURL },
       testMatch: NGINX_SPECS,
+    },
+    {
+      name: "base-path",
+      // The origin alone: the spec names every address under the base itself.
+      use: { ...devices["Desktop Chrome"], baseURL: mirrorURL },
+      testMatch: MIRROR_SPECS,
     },
   ],
   // Tests run against production builds (npm test builds both first).
@@ -97,6 +115,14 @@ export default defineConfig({
       timeout: 120_000,
       // nginx stops on SIGTERM and removes its pid file (the default, SIGKILL, would not).
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // Builds dist-base-path/ first if npm test has not.
+      command: `node_modules/.bin/tsx e2e/fixtures/base-path-site.ts serve`,
+      env: { PORT: String(MIRROR_PORT) },
+      url: `${mirrorURL}${MIRROR_BASE}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
     },
   ],
 });

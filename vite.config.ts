@@ -6,6 +6,7 @@ import { pureComponentInitializers } from "./scripts/bundle/pure-component-initi
 import { inlineStartUpScripts } from "./scripts/bundle/start-up-scripts.ts";
 import { contentApiDevServer } from "./scripts/content/dev-server-plugin.ts";
 import { pagefindVersion } from "./scripts/search/pagefind-version.ts";
+import { basePathFromEnv } from "./scripts/shared/base-path.ts";
 import { siteUrlFromEnv } from "./scripts/syndication/site-url.ts";
 
 /**
@@ -18,6 +19,9 @@ const reactRouterProduction = (file: string) =>
   fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
 
 export default defineConfig(({ command }) => ({
+  // BASE_PATH: the folder the site is served under (docs/hosting.md, Mirrors); the app reads it
+  // as import.meta.env.BASE_URL through src/shared/with-base.ts.
+  base: basePathFromEnv(process.env),
   plugins: [
     react(),
     tailwindcss(),
@@ -37,7 +41,8 @@ export default defineConfig(({ command }) => ({
     ],
   },
   server: { port: 5173 },
-  // Canonical links and link previews need the site's absolute address (docs/syndication.md: SITE_URL).
+  // Canonical links and link previews need the site's absolute address (docs/syndication.md:
+  // SITE_URL, with the base path).
   define: {
     "import.meta.env.SITE_URL": JSON.stringify(siteUrlFromEnv(process.env)),
     // The search preloads Pagefind's WebAssembly by its address (src/features/search/pagefind.ts).

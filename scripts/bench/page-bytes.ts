@@ -10,7 +10,7 @@
  * but does not report it there, so an init script does; e2e/data-saver.spec.ts checks the same).
  * A page answered with another status than 200 is reported as that status, never as 0 bytes.
  *
- * Used by `npm run bench` (scripts/bench/site-bench.ts) for the seed story in each mode; alone,
+ * Used by `npm run bench` (scripts/commands/bench.ts) for the seed story in each mode; alone,
  * against an existing build: `DIST_DIR=dist npx tsx scripts/bench/page-bytes.ts [path...]`
  * (default: the seed story full, in data saver mode, and its lite page).
  */

@@ -23,7 +23,7 @@ export function timedBuild(
 ): Promise<BuildRun> {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
   const started = performance.now();
-  const build = spawn(process.execPath, ["--import", tsx, "scripts/build.ts"], {
+  const build = spawn(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
   });

@@ -16,10 +16,14 @@ import { OFFLINE_PAGE_PATH, SAVED_PATH } from "../../src/shared/offline-storage.
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
 const ENTRY_ID = "\0dispatch-inline-script";
 
-/** Bundles `source` (a module that imports from src/ with `@/`) into a minified IIFE. */
-export async function compileInlineScript(source: string): Promise<string> {
+/**
+ * Bundles `source` (a module that imports from src/ with `@/`) into a minified IIFE; `base`:
+ * the site's base path, which src/shared/with-base.ts reads.
+ */
+export async function compileInlineScript(source: string, base = "/"): Promise<string> {
   const output = await build({
     configFile: false,
+    base,
     envDir: false,
     logLevel: "warn",
     publicDir: false,
@@ -101,9 +105,13 @@ export function compileStartUpScript(
   entry: string,
   imports: string[] = [],
   routes: [string, string[]][] = [],
+  base = "/",
 ): Promise<string> {
   const options = JSON.stringify({ entry, imports, routeImports: routes });
-  return compileInlineScript(`import { startUp } from "@/start-up/start-up"; startUp(${options});`);
+  return compileInlineScript(
+    `import { startUp } from "@/start-up/start-up"; startUp(${options});`,
+    base,
+  );
 }
 
 /**
@@ -133,6 +141,7 @@ export function inlineStartUpScripts(): Plugin {
             `${base}${chunk.fileName}`,
             chunk.imports.map((file) => `${base}${file}`),
             context.bundle ? routeImports(context.bundle, chunk, base) : [],
+            base,
           );
           tags.push({ tag: "script", children: script, injectTo: "body" });
         }

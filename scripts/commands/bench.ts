@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   };
   console.log("Building…");
   // The bench reads what it builds: the repository's content, into dist/, whatever the shell says.
-  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  const built = spawnSync(process.execPath, ["--import", "tsx", "scripts/commands/build.ts"], {
     stdio: "inherit",
     env: { ...process.env, DATA_DIR: bench.data, OUT_DIR: bench.dist },
   });

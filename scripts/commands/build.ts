@@ -30,6 +30,7 @@ import { emitWebAppManifest } from "../offline/web-app-manifest.ts";
 import { appBuild, appKey } from "../prerender/app-build.ts";
 import { startPrerendering } from "../prerender/prerender-site.ts";
 import { buildSearchIndex } from "../search/search-index.ts";
+import { BASE_PATH_FILE, basePathFromEnv } from "../shared/base-path.ts";
 import { CACHE_DIR, indexPath, ObjectStore, readIndex, writeIndex } from "../shared/build-cache.ts";
 import { readyForHosting } from "../shared/deployable-output.ts";
 import { headersFile } from "../shared/headers.ts";
@@ -50,6 +51,15 @@ const dataDir = process.env.DATA_DIR ?? "data";
 const outDir = path.resolve(root, process.env.OUT_DIR ?? "dist");
 // BUILD_CACHE_DIR: another cache inside the project (the benchmark starts each archive cold).
 const cacheDir = path.resolve(root, process.env.BUILD_CACHE_DIR ?? CACHE_DIR);
+// BASE_PATH: the folder the site is served under, `/` unless set (docs/hosting.md, Mirrors).
+// Checked before anything is built: a bad one is one line naming it.
+let basePath: string;
+try {
+  basePath = basePathFromEnv(process.env);
+} catch (error) {
+  console.error(`build failed: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const started = performance.now();
 const stages: string[] = [];
@@ -179,11 +189,17 @@ try {
   });
   stage("search index");
   // Last, over the finished site: the worker precaches pages prerendered just now.
-  await emitWebAppManifest(root, staging);
+  await emitWebAppManifest(root, staging, basePath);
   await writeServiceWorker(staging, app.serviceWorkerTemplate);
   stage("service worker");
-  await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes));
-  await writeFile(path.join(staging, NGINX_CONFIG_FILE), nginxSiteConfig(prerendered.hashes));
+  await writeFile(path.join(staging, "_headers"), headersFile(prerendered.hashes, basePath));
+  await writeFile(
+    path.join(staging, NGINX_CONFIG_FILE),
+    nginxSiteConfig(prerendered.hashes, basePath),
+  );
+  // What npm start and serve:nginx read to serve the build under its base; a build at the
+  // root has none, as before base paths.
+  if (basePath !== "/") await writeFile(path.join(staging, BASE_PATH_FILE), `${basePath}\n`);
   await writeFile(path.join(staging, VARNISH_CONFIG_FILE), varnishSiteConfig());
   await readyForHosting(staging, outDir);
   // Last: the siblings are made from every other stage's files (the worker and feeds too).

@@ -1,7 +1,8 @@
 // npm run test: typecheck, lint, unit, build, end-to-end; one "N passed, N failed" line
 /**
- * `npm test`: typecheck, lint, unit tests, a production build and a second build from the
- * hostile corpus (e2e/fixtures/hostile-data), then the end-to-end tests against both. Every
+ * `npm test`: typecheck, lint, unit tests, a production build, a second build from the
+ * hostile corpus (e2e/fixtures/hostile-data) and a third for a base path
+ * (e2e/fixtures/base-path-site.ts), then the end-to-end tests against all three. Every
  * step runs even if an earlier one failed, so one run shows every problem; the last line
  * totals both test runners: `N passed, N failed[, N skipped]`.
  *
@@ -98,7 +99,19 @@ const hostileBuildOk = run("hostile-content build", bin("tsx"), ["scripts/comman
 });
 if (!hostileBuildOk) failures.push("hostile-content build");
 
-const e2eOk = buildOk && hostileBuildOk && run("end-to-end tests", bin("playwright"), ["test"]);
+// The newest stories built for a base path, as a mirror serves them; the "base-path" Playwright
+// project serves it from dist-base-path/ (e2e/fixtures/base-path-site.ts).
+const mirrorBuildOk = run("base-path build", bin("tsx"), [
+  "e2e/fixtures/base-path-site.ts",
+  "build",
+]);
+if (!mirrorBuildOk) failures.push("base-path build");
+
+const e2eOk =
+  buildOk &&
+  hostileBuildOk &&
+  mirrorBuildOk &&
+  run("end-to-end tests", bin("playwright"), ["test"]);
 if (!e2eOk) failures.push("end-to-end tests");
 if (!(await unitTests.report())) failures.push("unit tests");
 

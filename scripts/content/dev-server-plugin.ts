@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { imageSrcProblem } from "../../src/content/schema.ts";
+import { stripBasePath } from "../../src/shared/base-path.ts";
 import { CONTENT_TYPES } from "../shared/media-types.ts";
 import { formatContentError } from "./content-error.ts";
 import { buildApi } from "./emit.ts";
@@ -24,7 +25,8 @@ export type ContentApi = {
   invalidate(): void;
 };
 
-export function createContentApi(dataDir: string, logger: Logger): ContentApi {
+/** `base`: the base path the dev server serves the app under (Vite's `base`, BASE_PATH). */
+export function createContentApi(dataDir: string, logger: Logger, base = "/"): ContentApi {
   let state: Promise<ApiState> | undefined;
 
   async function load(): Promise<ApiState> {
@@ -86,7 +88,10 @@ export function createContentApi(dataDir: string, logger: Logger): ContentApi {
       } catch {
         return next();
       }
-      const key = pathname.slice(1);
+      // The app asks under the base path; the middleware sees the whole path.
+      const sitePath = stripBasePath(base, pathname);
+      if (sitePath === undefined) return next();
+      const key = sitePath.slice(1);
       const served = /^(api|archive)\//.test(key)
         ? serveApi(key, res).then(() => true)
         : serveImage(key, res);
@@ -105,7 +110,7 @@ export function contentApiDevServer(): Plugin {
     configureServer(server) {
       const dataDir = process.env.DATA_DIR ?? "data";
       const root = path.resolve(dataDir);
-      const api = createContentApi(dataDir, server.config.logger);
+      const api = createContentApi(dataDir, server.config.logger, server.config.base);
       server.middlewares.use(api.handle);
       server.watcher.add(root);
       server.watcher.on("all", (_event, file) => {

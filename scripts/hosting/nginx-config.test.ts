@@ -9,6 +9,16 @@ describe("nginx's configuration from the headers table", () => {
     expect(nginxSiteConfig(HASHES)).toContain("# /sw.js\n");
   });
 
+  it("puts every location under a build's base path, the lite front page's too", () => {
+    const config = nginxSiteConfig(HASHES, "/mirror/news/");
+    expect(config).toContain('location ~ "^/mirror/news/sw\\.js$"');
+    expect(config).toContain(
+      "location = /mirror/news/lite {\n  return 301 /mirror/news/lite/$is_args$args;",
+    );
+    expect(config).toContain("try_files /mirror/news/lite/index.html =404;");
+    expect(nginxSiteConfig(HASHES)).toContain("try_files /lite/index.html =404;");
+  });
+
   it("gives nginx one location per rule, the last rule first (the last match wins)", () => {
     const config = nginxSiteConfig(HASHES);
     const order = CACHE_RULES.map((rule) => config.indexOf(`# ${rule.path}\n`));

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, type Stats, statSync, unwatchFile, watchFile } from "node:fs";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { basePathOfBuild } from "../shared/base-path.ts";
 import {
   BROTLI_MODULE,
   BROTLI_STATIC_MODULE,
@@ -78,11 +79,22 @@ export async function startNginx(options: {
   // Workers of another user must pass through to the temporary folders nginx makes for them
   // in here (and own): enter, not list nor read.
   if (user && user !== "root") await chmod(dir, 0o711);
+  // A build for a base path is served from a folder that holds it there: `site/mirror/news`,
+  // a symlink to `root` (followed at each request, as `root` itself is).
+  const base = basePathOfBuild(root);
+  let documentRoot = root;
+  if (base !== "/") {
+    documentRoot = path.join(dir, "site");
+    const link = path.join(documentRoot, ...base.split("/").filter(Boolean));
+    await mkdir(path.dirname(link), { recursive: true, mode: 0o755 });
+    await symlink(root, link);
+  }
   const config = path.join(dir, "nginx.conf");
   await writeFile(
     config,
     nginxMainConfig({
       root,
+      documentRoot,
       port,
       host,
       dir,

@@ -11,6 +11,14 @@ describe("purgeRequests", () => {
     ]);
   });
 
+  it("purges a base-path build's paths under its base, and still everything for /*", () => {
+    expect(purgeRequests("/stories/a\n/\n/*\n", "_purge.txt", "/mirror/news/")).toEqual([
+      { method: "PURGE", path: "/mirror/news/stories/a" },
+      { method: "PURGE", path: "/mirror/news/" },
+      { method: "BAN", path: "/*" },
+    ]);
+  });
+
   it("names the file and line of what is not a path", () => {
     for (const [text, line] of [
       ["/\nstories/a", 2],

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { prefixBasePath } from "../../src/shared/base-path.ts";
 import { OPEN_FILE_CACHE_VALID_SECONDS } from "./nginx-config.ts";
 
 /**
@@ -14,15 +15,19 @@ export const PURGE_LIST_FILE = "_purge.txt";
 
 export type PurgeRequest = { method: "PURGE" | "BAN"; path: string };
 
-/** The requests a purge list asks for; throws a one-line error naming a bad line. */
-export function purgeRequests(text: string, file = PURGE_LIST_FILE): PurgeRequest[] {
+/**
+ * The requests a purge list asks for; throws a one-line error naming a bad line. The list names
+ * paths inside the site: a build for a base path (`base`, src/shared/base-path.ts) is cached
+ * under it, so each path is purged there (`/*` is still everything).
+ */
+export function purgeRequests(text: string, file = PURGE_LIST_FILE, base = "/"): PurgeRequest[] {
   const requests: PurgeRequest[] = [];
   for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (line === "") continue;
     if (line === "/*") requests.push({ method: "BAN", path: line });
     else if (/^\/(?!\/)\S*$/.test(line) && !line.includes("*"))
-      requests.push({ method: "PURGE", path: line });
+      requests.push({ method: "PURGE", path: prefixBasePath(base, line) });
     else
       throw new Error(
         `${file}, line ${index + 1}: ${JSON.stringify(line.slice(0, 80))} is not a URL path (one "/…" without spaces a line, or "/*" alone for everything)`,

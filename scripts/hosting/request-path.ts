@@ -6,6 +6,7 @@
  * worker) take the rules of /assets/* ("immutable") and "/topics/iran%2F" redirect to itself.
  */
 
+import { prefixBasePath } from "../../src/shared/base-path.ts";
 import { LITE_FRONT_PATH } from "../../src/shared/lite-paths.ts";
 
 /**
@@ -29,7 +30,8 @@ const encodeSegment = (segment: string) =>
     decodeURIComponent(escaped),
   );
 
-export function requestPath(target: string): RequestPath {
+/** `base`: the build's base path (src/shared/base-path.ts); its folder pages are under it. */
+export function requestPath(target: string, base = "/"): RequestPath {
   const query = target.indexOf("?");
   const rawPath = query < 0 ? target : target.slice(0, query);
   // Escaped as the URL standard does, so no byte of it can break the Location header.
@@ -51,7 +53,7 @@ export function requestPath(target: string): RequestPath {
     else if (segments.pop() === undefined) return { kind: "refused" };
   }
   const path = `/${segments.join("/")}`;
-  if (FOLDER_PAGES.includes(`${path}/`)) {
+  if (FOLDER_PAGES.some((page) => prefixBasePath(base, page) === `${path}/`)) {
     return /\/\.?$/.test(decoded)
       ? { kind: "path", path: `${path}/`, segments: [...segments, "index.html"] }
       : { kind: "redirect", location: `${path}/${search}` };

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createBrotliCompress, createGzip } from "node:zlib";
+import { normalizeBasePath, prefixBasePath, stripBasePath } from "../../src/shared/base-path.ts";
+import { BASE_PATH_FILE } from "../shared/base-path.ts";
 import { DEFAULT_CACHE_CONTROL, pathPattern } from "../shared/headers.ts";
 import { BROTLI_SUFFIX, COMPRESSIBLE, CONTENT_TYPES, GZIP_SUFFIX } from "../shared/media-types.ts";
 import { isHostFile, requestPath } from "./request-path.ts";
@@ -14,7 +16,9 @@ import { isHostFile, requestPath } from "./request-path.ts";
  * compressed (the build's precompressed sibling `<file>.br` or `<file>.gz` by Accept-Encoding,
  * as nginx's brotli_static and gzip_static send them; a file without one is compressed on the
  * fly, brotli at quality 5 as nginx does), and the headers of the build's `_headers` file (CSP,
- * caching) go with every response, redirects and errors included.
+ * caching) go with every response, redirects and errors included. A build made for a base path
+ * (its `_base-path.txt`, scripts/shared/base-path.ts) is served under it: `/` redirects there,
+ * anything else outside it is not found.
  */
 
 /** Quality 5, nginx's setting here too: smaller than gzip and about as fast. */
@@ -73,24 +77,36 @@ export async function createStaticServer(root: string): Promise<Server> {
   // A rebuild changes the CSP hashes and a running server must follow, but reading and parsing
   // the file on every request is waste: parse again only when the file changes (another inode
   // when a release switch brings another file, another mtime when it is rewritten in place).
+  // The base path is read the same way: a release switch may bring a build for another one.
   const headersPath = path.join(root, "_headers");
-  let cached: { version: string; rules: HeaderRule[] } = { version: "", rules: [] };
-  const headerRules = async (): Promise<HeaderRule[]> => {
-    const version = await stat(headersPath).then(
+  const basePath = path.join(root, BASE_PATH_FILE);
+  let cached: { version: string; rules: HeaderRule[]; base: string } = {
+    version: "",
+    rules: [],
+    base: "/",
+  };
+  const version = (file: string) =>
+    stat(file).then(
       (info) => `${info.ino}:${info.mtimeMs}:${info.size}`,
       () => "none",
     );
-    if (version !== cached.version) {
-      const text = version === "none" ? "" : await readFile(headersPath, "utf8").catch(() => "");
-      cached = { version, rules: parseHeadersFile(text) };
+  const readText = (file: string) => readFile(file, "utf8").catch(() => "");
+  const siteRules = async (): Promise<typeof cached> => {
+    const now = `${await version(headersPath)}/${await version(basePath)}`;
+    if (now !== cached.version) {
+      cached = {
+        version: now,
+        rules: parseHeadersFile(await readText(headersPath)),
+        base: normalizeBasePath(await readText(basePath)),
+      };
     }
-    return cached.rules;
+    return cached;
   };
   /** The headers of a response: every rule that matches the normalised path, in order. */
-  const headersFor = (sitePath: string, status: number, rules: HeaderRule[]) => {
+  const headersOf = (urlPath: string, status: number, rules: HeaderRule[]) => {
     const headers: Record<string, string> = { "cache-control": DEFAULT_CACHE_CONTROL };
     for (const rule of rules) {
-      if (!rule.pattern.test(sitePath)) continue;
+      if (!rule.pattern.test(urlPath)) continue;
       for (const [name, value] of rule.headers) {
         // The 404 page for a missing /assets/ file must not be kept for a year.
         if (status === 200 || name.toLowerCase() !== "cache-control")
@@ -114,19 +130,44 @@ export async function createStaticServer(root: string): Promise<Server> {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const target = requestPath(request.url ?? "/");
-    const sitePath = target.kind === "path" ? target.path : "/";
-    const rules = await headerRules();
+    const { rules, base } = await siteRules();
+    // Decided on the decoded, normalised path, as nginx does ("/mirror/news/../news/x" is
+    // "/mirror/news/x"), then the base is taken off.
+    const target = requestPath(request.url ?? "/", base);
+    const bare = base.slice(0, -1);
+    const query = (request.url ?? "").indexOf("?");
+    const search =
+      query < 0 ? "" : new URL((request.url ?? "").slice(query), "http://localhost/").search;
+    let sitePath: string | undefined;
+    let redirect: [status: number, location: string] | undefined;
+    if (target.kind === "redirect") {
+      const location = target.location.split("?")[0] ?? "";
+      // The base with its slash is the front page, not a trailing slash to take off.
+      if (base !== "/" && location === bare) sitePath = "/";
+      else if (stripBasePath(base, location) !== undefined) redirect = [301, target.location];
+    } else if (target.kind === "path") {
+      // Under a base, its bare folder leads to the front page, as does the origin's root
+      // (302: the origin's root may be another site's one day); nothing else outside it is.
+      if (base !== "/" && target.path === bare) redirect = [301, `${base}${search}`];
+      else if (base !== "/" && target.path === "/") redirect = [302, base];
+      else sitePath = stripBasePath(base, target.path);
+    }
+    // Header rules name paths under the base, as the browser asks for them.
+    const headersFor = (status: number) =>
+      headersOf(prefixBasePath(base, sitePath ?? "/"), status, rules);
     if (request.method !== "GET" && request.method !== "HEAD") {
-      response.writeHead(405, { ...headersFor(sitePath, 405, rules), allow: "GET, HEAD" }).end();
+      response.writeHead(405, { ...headersFor(405), allow: "GET, HEAD" }).end();
       return;
     }
-    if (target.kind === "redirect") {
-      response.writeHead(301, { ...headersFor(sitePath, 301, rules), location: target.location });
+    if (redirect) {
+      response.writeHead(redirect[0], { ...headersFor(redirect[0]), location: redirect[1] });
       response.end();
       return;
     }
-    const found = (target.kind === "path" && (await resolve(target.segments))) || undefined;
+    const segments = sitePath?.split("/").filter(Boolean);
+    // A folder page (request-path.ts's FOLDER_PAGES) is its folder's index.html.
+    if (segments && segments.length > 0 && sitePath?.endsWith("/")) segments.push("index.html");
+    const found = (segments && (await resolve(segments))) || undefined;
     const status = found ? 200 : 404;
     const page = found ?? {
       file: path.join(root, "404.html"),
@@ -134,7 +175,7 @@ export async function createStaticServer(root: string): Promise<Server> {
     };
     const extension = path.extname(page.file);
     const headers: Record<string, string> = {
-      ...headersFor(sitePath, status, rules),
+      ...headersFor(status),
       "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream",
     };
     let body = page.handle;
@@ -179,7 +220,7 @@ export async function createStaticServer(root: string): Promise<Server> {
         return;
       }
       // The security headers of the last rules read: an error page is a page too.
-      const headers = headersFor("/", 500, cached.rules);
+      const headers = headersOf(prefixBasePath(cached.base, "/"), 500, cached.rules);
       response.writeHead(500, { ...headers, "content-type": "text/plain; charset=utf-8" });
       response.end("Internal error");
     });

@@ -15,7 +15,7 @@ import { headNext } from "../content/emit.ts";
 export const LITE_HEADLINES = 30;
 
 /**
- * Stands for the photos' sizes among a lite story's inputs (scripts/build.ts tells it after the
+ * Stands for the photos' sizes among a lite story's inputs (scripts/commands/build.ts tells it after the
  * images stage): a photo link says how many bytes it opens.
  */
 export const LITE_PHOTO_SIZES = "images/lite-photo-sizes";

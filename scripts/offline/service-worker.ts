@@ -9,6 +9,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SERVICE_WORKER_PATH } from "../../src/shared/offline-storage.ts";
+import { basePathFromEnv } from "../shared/base-path.ts";
 import { sha1 } from "../shared/build-cache.ts";
 import { ICONS, MANIFEST_FILE } from "./web-app-manifest.ts";
 
@@ -30,6 +31,8 @@ export async function bundleServiceWorker(root: string, dir: string): Promise<vo
   await build({
     configFile: false,
     root,
+    // Its routes name paths under the site's base path (src/shared/with-base.ts).
+    base: basePathFromEnv(process.env),
     logLevel: "warn",
     resolve: { alias: { "@": path.join(root, "src") } },
     // Workbox keeps its development logging behind this test.

@@ -20,6 +20,18 @@ describe("the web app manifest", () => {
     ]);
   });
 
+  it("installs a mirror from its own folder and stays within it, icons included", () => {
+    const manifest = webAppManifest("/mirror/news/");
+    expect(manifest).toMatchObject({
+      id: "/mirror/news/",
+      start_url: "/mirror/news/",
+      scope: "/mirror/news/",
+    });
+    expect(manifest.icons.map((icon) => icon.src)).toEqual(
+      ICONS.map((icon) => `/mirror/news/${icon.file}`),
+    );
+  });
+
   it("draws every icon at its size from the one source image, the same bytes every time", async () => {
     await emitWebAppManifest(root, out);
     const written = JSON.parse(await readFile(path.join(out, MANIFEST_FILE), "utf8"));

@@ -7,6 +7,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { prefixBasePath } from "../../src/shared/base-path.ts";
 
 export const MANIFEST_FILE = "manifest.webmanifest";
 export const ICON_SOURCE = "public/favicon.svg";
@@ -24,21 +25,22 @@ export const ICONS: readonly Icon[] = [
   { file: "icons/maskable-512.png", size: 512, purpose: "maskable" },
 ];
 
-export function webAppManifest() {
+/** `base`: the site's base path; the app is installed from, and stays within, that folder. */
+export function webAppManifest(base = "/") {
   return {
     name: "Dispatch",
     short_name: "Dispatch",
     description: "A fast, accessible news reader that keeps the stories you read offline.",
-    id: "/",
-    start_url: "/",
-    scope: "/",
+    id: base,
+    start_url: base,
+    scope: base,
     display: "standalone",
     lang: "en",
     dir: "ltr",
     theme_color: ACCENT,
     background_color: PAPER,
     icons: ICONS.map(({ file, size, purpose }) => ({
-      src: `/${file}`,
+      src: prefixBasePath(base, `/${file}`),
       sizes: `${size}x${size}`,
       type: "image/png",
       purpose,
@@ -64,8 +66,8 @@ async function drawIcon(svg: Buffer, { size, purpose }: Icon): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Writes the manifest and the icons into the site folder `outDir`. */
-export async function emitWebAppManifest(root: string, outDir: string): Promise<void> {
+/** Writes the manifest and the icons into the site folder `outDir`, made for base path `base`. */
+export async function emitWebAppManifest(root: string, outDir: string, base = "/"): Promise<void> {
   const sourceFile = path.join(root, ICON_SOURCE);
   const svg = await readFile(sourceFile).catch((error: unknown) => {
     throw new Error(`${ICON_SOURCE}: the icons' source image cannot be read (${String(error)})`);
@@ -74,5 +76,5 @@ export async function emitWebAppManifest(root: string, outDir: string): Promise<
   await Promise.all(
     ICONS.map(async (icon) => writeFile(path.join(outDir, icon.file), await drawIcon(svg, icon))),
   );
-  await writeFile(path.join(outDir, MANIFEST_FILE), JSON.stringify(webAppManifest(), null, 2));
+  await writeFile(path.join(outDir, MANIFEST_FILE), JSON.stringify(webAppManifest(base), null, 2));
 }

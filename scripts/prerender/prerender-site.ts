@@ -3,8 +3,10 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
+import { stripBasePath } from "../../src/shared/base-path.ts";
 import { liteRoutes } from "../lite/lite-routes.ts";
 import { LITE_STYLE } from "../lite/lite-style.ts";
+import { basePathFromEnv } from "../shared/base-path.ts";
 import { readIndex, sha1, writeIndex } from "../shared/build-cache.ts";
 import type { SiteOutput } from "../shared/site-output.ts";
 import { createPageTemplate, cspHash, type PageTemplate } from "./page-template.ts";
@@ -291,8 +293,10 @@ export async function startPrerendering(options: {
         }
       await writeIndex(options.pagesIndex, pages);
       // The inline code is the same on every page: its hashes come from the template itself.
+      // It names its stylesheet under the base path; the file is at its path in the site.
+      const base = basePathFromEnv(process.env);
       const template = createPageTemplate(templateHtml, (href) =>
-        readFileSync(path.join(outDir, href), "utf8"),
+        readFileSync(path.join(outDir, stripBasePath(base, href) ?? href), "utf8"),
       );
       const storyPages = routes
         .filter((route) => route.file.startsWith("stories/"))

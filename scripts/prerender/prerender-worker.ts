@@ -3,6 +3,7 @@ import path from "node:path";
 import { setImmediate } from "node:timers/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
+import { sitePathOf, withBase } from "../../src/shared/with-base.ts";
 import { renderLitePage } from "../lite/render-lite-page.ts";
 import { searchDocument } from "../search/search-document.ts";
 import { ObjectStore, sha1 } from "../shared/build-cache.ts";
@@ -65,8 +66,9 @@ function apiText(url: string): string | undefined {
 }
 serveApiFrom(async (url) => apiText(url));
 
+// The template names its stylesheet under the base path; the file is at its path in the site.
 const template = createPageTemplate(templateHtml, (href) =>
-  readFileSync(path.join(outDir, href), "utf8"),
+  readFileSync(path.join(outDir, sitePathOf(href)), "utf8"),
 );
 
 const prerender = createPrerenderer();
@@ -105,7 +107,12 @@ async function renderPage({ url, file, key, render }: PrerenderRoute) {
   if (page.status !== 200) {
     throw new Error(`prerendering ${file} failed with status ${page.status}`);
   }
-  const html = template.render({ url, appHtml: page.html, state: page.state });
+  // The address the browser shows the page at, which the app compares before hydrating.
+  const html = template.render({
+    url: url === null ? null : withBase(url),
+    appHtml: page.html,
+    state: page.state,
+  });
   // Encoded once, for the hash and the file alike.
   const hash = store.put(path.join(outDir, file), Buffer.from(html));
   pages.push(

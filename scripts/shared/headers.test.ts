@@ -47,6 +47,15 @@ describe("the headers table", () => {
     );
   });
 
+  it("names every path under a build's base path, the security headers' rule too", () => {
+    const mirrored = parse(headersFile(HASHES, "/mirror/news/"));
+    expect([...mirrored.keys()]).toEqual([
+      "/mirror/news/*",
+      ...CACHE_RULES.map((rule) => `/mirror/news/${rule.path.slice(1)}`),
+    ]);
+    expect(mirrored.get("/mirror/news/*")).toEqual(securityHeaders(HASHES));
+  });
+
   it("writes one block per cache rule, with only its Cache-Control", () => {
     expect([...rules.keys()]).toEqual(["/*", ...CACHE_RULES.map((rule) => rule.path)]);
     for (const rule of CACHE_RULES)

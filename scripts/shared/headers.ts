@@ -3,8 +3,10 @@
  * only by hash) and the other security headers on every response, and Cache-Control by path.
  * Hashed assets and full feed archive pages are never rewritten, so they are kept forever.
  * The build writes it out twice, as `_headers` (Netlify, Cloudflare Pages, `npm start`) and as
- * the nginx configuration `_nginx.conf` (scripts/hosting/nginx-config.ts).
+ * the nginx configuration `_nginx.conf` (scripts/hosting/nginx-config.ts). The table names paths
+ * inside the site; the files name them under the build's base path (src/shared/base-path.ts).
  */
+import { prefixBasePath } from "../../src/shared/base-path.ts";
 
 export type CspHashes = { scripts: string[]; styles: string[] };
 
@@ -78,12 +80,14 @@ export function cacheControlFor(urlPath: string): string {
   return rule?.cacheControl ?? DEFAULT_CACHE_CONTROL;
 }
 
-/** The `_headers` file that Netlify, Cloudflare Pages and `npm start` read. */
-export function headersFile(hashes: CspHashes): string {
+/** The `_headers` file that Netlify, Cloudflare Pages and `npm start` read; `base`: the base path. */
+export function headersFile(hashes: CspHashes, base = "/"): string {
   const block = (path: string, headers: [string, string][]) =>
     `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join("")}`;
   return [
-    block("/*", securityHeaders(hashes)),
-    ...CACHE_RULES.map((rule) => block(rule.path, [["Cache-Control", rule.cacheControl]])),
+    block(prefixBasePath(base, "/*"), securityHeaders(hashes)),
+    ...CACHE_RULES.map((rule) =>
+      block(prefixBasePath(base, rule.path), [["Cache-Control", rule.cacheControl]]),
+    ),
   ].join("\n");
 }

@@ -197,6 +197,12 @@ describe("SITE_URL", () => {
     expect(siteUrlFromEnv({ SITE_URL: value })).toBe(origin);
   });
 
+  it("names the site where it lives under BASE_PATH, and rejects a bad base in one line", () => {
+    const env = { SITE_URL: "https://news.example.org/", BASE_PATH: "mirror/news" };
+    expect(siteUrlFromEnv(env)).toBe("https://news.example.org/mirror/news");
+    expect(() => siteUrlFromEnv({ BASE_PATH: "/../x" })).toThrow(/^BASE_PATH: /);
+  });
+
   it.each([
     ["news.example.org", /not a URL/],
     ["ftp://news.example.org", /https:\/\/ or http:\/\//],

@@ -5,6 +5,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { createQueryClient } from "@/app/query-client";
 import { createRoutes } from "@/app/routes";
 import { setApiTransport } from "@/content/api-client";
+import { BASE_PATH, withBase } from "@/shared/with-base";
 
 /**
  * Prerendering: renders one URL to HTML with react-router's static handler, and returns the
@@ -41,7 +42,7 @@ export function serveApiFrom(api: (url: string) => Promise<string | undefined>):
  */
 export function createPrerenderer(): (url: string) => Promise<PrerenderedPage> {
   const queryClient = createQueryClient();
-  const handler = createStaticHandler(createRoutes(queryClient));
+  const handler = createStaticHandler(createRoutes(queryClient), { basename: BASE_PATH });
   let busy = false;
   return async (url) => {
     // Two pages at once would share one cache, and each page's data would hold the other's.
@@ -56,7 +57,7 @@ export function createPrerenderer(): (url: string) => Promise<PrerenderedPage> {
   };
 
   async function render(url: string): Promise<PrerenderedPage> {
-    const context = await handler.query(new Request(new URL(url, "http://localhost")));
+    const context = await handler.query(new Request(new URL(withBase(url), "http://localhost")));
     if (context instanceof Response) {
       throw new Error(
         `Prerendering ${url} answered a redirect (${context.status}); nothing to write`,

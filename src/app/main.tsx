@@ -9,6 +9,7 @@ import { createQueryClient } from "@/app/query-client";
 import { createRoutes } from "@/app/routes";
 import { PAGE_HEAD_SELECTOR } from "@/shared/head-tags-contract";
 import { PRERENDER_STATE_ID, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
+import { BASE_PATH } from "@/shared/with-base";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");
@@ -24,7 +25,8 @@ if (stateElement?.textContent) {
   hydrate(queryClient, state);
 }
 
-const router = createBrowserRouter(createRoutes(queryClient));
+// Under the base path: the routes and every link are paths inside the site.
+const router = createBrowserRouter(createRoutes(queryClient), { basename: BASE_PATH });
 
 /** Marks the page interactive (the end-to-end tests wait for it). */
 function AppReady() {

@@ -9,6 +9,7 @@ import { breakingQuery, specialReportsQuery, topicsQuery } from "@/content/api-c
 import { feedLoader, feedShouldRevalidate } from "@/features/feed/feed-loader";
 import { loadSearchPage } from "@/features/search/site-search";
 import { storyLoader } from "@/features/story/story-loader";
+import { sitePathOf } from "@/shared/with-base";
 
 // Page components load with their route, so a story page never downloads feed-only code.
 // Loaders stay in the main bundle: they are tiny and start the data fetch without waiting
@@ -33,7 +34,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       loader: async ({ request }) => {
         // A story page's HTML must not change when another story is published, so its banner
         // and Special Report are not prerendered: their components fetch them once the app runs.
-        const highlights = new URL(request.url).pathname.startsWith("/stories/")
+        const highlights = sitePathOf(new URL(request.url).pathname).startsWith("/stories/")
           ? []
           : [breakingQuery(), specialReportsQuery()];
         await Promise.allSettled([
@@ -89,7 +90,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 function canonical<T>(loader: (args: LoaderFunctionArgs) => T) {
   return (args: LoaderFunctionArgs) => {
     const url = new URL(args.request.url);
-    const path = canonicalPath(url.pathname);
+    // The router puts the base path back in front of the redirect.
+    const path = canonicalPath(sitePathOf(url.pathname));
     if (path !== undefined) throw replace(`${path}${url.search}`);
     return loader(args);
   };

@@ -9,6 +9,7 @@ import {
   type Topic,
 } from "@/content/api-types";
 import { isContentId } from "@/content/content-id";
+import { withBase } from "@/shared/with-base";
 
 /**
  * Typed fetchers for the static JSON API and the query-option factories that hooks and route
@@ -39,7 +40,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 /** An answer, as far as fetchJson reads one. */
 type ApiResponse = Pick<Response, "ok" | "status" | "json">;
 type Transport = (url: string, init: RequestInit) => Promise<ApiResponse>;
-let transport: Transport = (url, init) => fetch(url, init);
+// API paths are paths inside the site; the browser asks for them under the base path.
+let transport: Transport = (url, init) => fetch(withBase(url), init);
 /** Whether an answer can be kept waiting by a network, and a request needs a time limit. */
 let overNetwork = true;
 

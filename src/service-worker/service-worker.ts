@@ -21,6 +21,7 @@ import {
   OFFLINE_CACHES,
   OFFLINE_PAGE_PATH,
 } from "@/shared/offline-storage";
+import { sitePathOf } from "@/shared/with-base";
 
 type WorkerScope = {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -74,8 +75,11 @@ registerRoute(
   }),
 );
 
+// Paths inside the site: the worker is built with the site's base path (scripts/offline/
+// service-worker.ts), and its scope is that folder.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && /^\/(api|archive)\/.+\.json$/.test(url.pathname),
+  ({ url, sameOrigin }) =>
+    sameOrigin && /^\/(api|archive)\/.+\.json$/.test(sitePathOf(url.pathname)),
   new NetworkFirst({
     cacheName: OFFLINE_CACHES.api,
     networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
@@ -84,7 +88,7 @@ registerRoute(
 );
 
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/images/"),
+  ({ url, sameOrigin }) => sameOrigin && sitePathOf(url.pathname).startsWith("/images/"),
   new CacheFirst({
     cacheName: OFFLINE_CACHES.images,
     plugins: [
@@ -98,7 +102,7 @@ registerRoute(
 // offline for what was searched before. Its entry file names the current chunks, so it is
 // asked for first; the chunks themselves never change under their names.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/pagefind/"),
+  ({ url, sameOrigin }) => sameOrigin && sitePathOf(url.pathname).startsWith("/pagefind/"),
   new NetworkFirst({
     cacheName: OFFLINE_CACHES.search,
     networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,

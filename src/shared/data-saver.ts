@@ -13,17 +13,23 @@
  */
 export const DATA_SAVER_STORAGE_KEY = "dispatch:data-saver";
 export const DATA_SAVER_ATTRIBUTE = "data-data-saver";
-/** The lite front page, where the switch leads without JavaScript. */
+/** The lite front page, where the switch leads without JavaScript (a path inside the site). */
 export const LITE_HOME_PATH = "/lite/";
 
 export const liteStoryPath = (id: string) => `/lite/stories/${id}`;
 
 const STORY_PATH = /^\/stories\/([a-z0-9-]+)$/;
 
-/** `/stories/<id>` -> `/lite/stories/<id>`; any other address as it is. */
+/**
+ * A story's address in a page (`/stories/<id>`, under the build's base path: `/mirror/news/…`)
+ * -> its lite page's, under the same base; any other address as it is. The base is Vite's, as
+ * src/shared/with-base.ts reads it, written out because this module imports nothing.
+ */
 export function litePathOf(href: string): string {
-  const id = STORY_PATH.exec(href)?.[1];
-  return id ? liteStoryPath(id) : href;
+  const base = import.meta.env.BASE_URL;
+  if (!href.startsWith(base)) return href;
+  const id = STORY_PATH.exec(`/${href.slice(base.length)}`)?.[1];
+  return id ? `${base}${liteStoryPath(id).slice(1)}` : href;
 }
 
 /** On a figure: not the story's first photo, held back in data saver mode. */

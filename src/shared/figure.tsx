@@ -15,6 +15,7 @@ import {
   variantWidths,
 } from "@/shared/responsive-image";
 import { useDataSaver } from "@/shared/use-data-saver";
+import { withBase } from "@/shared/with-base";
 
 /**
  * How wide the picture is drawn, for the browser's choice of file: the full reading column
@@ -49,7 +50,7 @@ function Picture({ photo, layout, priority, eager, held = false, alt }: PictureP
   const sizes = PICTURE_SIZES[layout];
   const saver = useDataSaver();
   const srcSet = (format: ImageFormat) => {
-    const all = variantSrcSet(photo.src, photo.width, format);
+    const all = variantSrcSet(photo.src, photo.width, format, withBase);
     if (held) return undefined;
     return saver ? smallestSrcSet(all) : all;
   };
@@ -61,7 +62,7 @@ function Picture({ photo, layout, priority, eager, held = false, alt }: PictureP
       <source type="image/avif" srcSet={srcSet("avif")} sizes={sizes} />
       <source type="image/webp" srcSet={srcSet("webp")} sizes={sizes} />
       <img
-        src={held ? undefined : variantUrl(photo.src, fallbackWidth, "jpg")}
+        src={held ? undefined : withBase(variantUrl(photo.src, fallbackWidth, "jpg"))}
         srcSet={srcSet("jpg")}
         sizes={sizes}
         alt={alt}

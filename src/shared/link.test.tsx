@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider, useLocation } from "react-router";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppLink, Link, NavLink, PrerenderedLink } from "@/shared/link";
 
 function Page({ onClick }: { onClick?: React.MouseEventHandler<HTMLAnchorElement> }) {
@@ -72,33 +72,39 @@ describe("Link", () => {
   });
 });
 
+/** Every kind of address the app links to. */
+const ADDRESSES = [
+  "/",
+  "/topics/iran",
+  "/stories/alpha-2026",
+  "/saved",
+  "/search?q=tehran%20bazaar",
+  "/stories/alpha#comments",
+];
+
+/** Each address linked by one kind of link, in a box named `name`. */
+function linksOf(Component: typeof AppLink, name: string) {
+  return (
+    <div data-testid={name}>
+      {ADDRESSES.map((to) => (
+        <Component key={to} to={to} className="nav-link" target="_self" aria-current="page">
+          {to}
+        </Component>
+      ))}
+    </div>
+  );
+}
+
 describe("a prerendered link", () => {
   it("is the same markup the app draws over it, for every kind of address the app links to", () => {
-    const addresses = [
-      "/",
-      "/topics/iran",
-      "/stories/alpha-2026",
-      "/saved",
-      "/search?q=tehran%20bazaar",
-      "/stories/alpha#comments",
-    ];
-    const links = (Component: typeof AppLink) => (
-      <div data-testid={Component.name}>
-        {addresses.map((to) => (
-          <Component key={to} to={to} className="nav-link" target="_self" aria-current="page">
-            {to}
-          </Component>
-        ))}
-      </div>
-    );
     const router = createMemoryRouter(
       [
         {
           path: "*",
           element: (
             <>
-              {links(AppLink)}
-              {links(PrerenderedLink)}
+              {linksOf(AppLink, "app")}
+              {linksOf(PrerenderedLink, "prerendered")}
             </>
           ),
         },
@@ -106,9 +112,45 @@ describe("a prerendered link", () => {
       { initialEntries: ["/stories/somewhere/deep"] },
     );
     render(<RouterProvider router={router} />);
-    const app = screen.getByTestId("AppLink").innerHTML;
+    const app = screen.getByTestId("app").innerHTML;
     expect(app).toContain('href="/search?q=tehran%20bazaar"');
-    expect(screen.getByTestId("PrerenderedLink").innerHTML).toBe(app);
+    expect(screen.getByTestId("prerendered").innerHTML).toBe(app);
+  });
+});
+
+describe("a link in a build for a base path", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("is under the base, prerendered and drawn by the router alike, and lands inside the app", async () => {
+    vi.stubEnv("BASE_URL", "/mirror/news/");
+    vi.resetModules();
+    const { AppLink: App, PrerenderedLink: Prerendered } = await import("@/shared/link");
+    const router = createMemoryRouter(
+      [
+        {
+          path: "*",
+          element: (
+            <>
+              <Page />
+              {linksOf(App, "app")}
+              {linksOf(Prerendered, "prerendered")}
+            </>
+          ),
+        },
+      ],
+      { initialEntries: ["/mirror/news/stories/somewhere"], basename: "/mirror/news/" },
+    );
+    render(<RouterProvider router={router} />);
+    const app = screen.getByTestId("app").innerHTML;
+    expect(app).toContain('href="/mirror/news/"');
+    expect(app).toContain('href="/mirror/news/search?q=tehran%20bazaar"');
+    expect(screen.getByTestId("prerendered").innerHTML).toBe(app);
+    await userEvent.click(screen.getAllByRole("link", { name: "/topics/iran" })[0] as HTMLElement);
+    expect(router.state.location.pathname).toBe("/mirror/news/topics/iran");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Page /topics/iran");
   });
 });
 

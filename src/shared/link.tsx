@@ -9,17 +9,18 @@
  */
 import type { AnchorHTMLAttributes, Ref } from "react";
 import { useHref, useLinkClickHandler, useLocation } from "react-router";
+import { withBase } from "@/shared/with-base";
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
-  /** An absolute path inside the app, such as `/stories/<id>`. */
+  /** An absolute path inside the app, such as `/stories/<id>` (the base path is added). */
   to: string;
   ref?: Ref<HTMLAnchorElement>;
 };
 
 /**
  * A link in the app. On the server it is its address alone: a prerendered page has no click to
- * handle, and `to`, an absolute path in an app with no basename, is already the href
- * react-router makes of it (link.test.tsx renders both and compares them). A page draws some
+ * handle, and `to` under the base path (the router's basename) is the href react-router
+ * makes of it (link.test.tsx renders both and compares them). A page draws some
  * thirty links, an archive 100,000 pages: the router's hooks were an eighth of prerendering.
  */
 export function Link(props: LinkProps) {
@@ -28,7 +29,7 @@ export function Link(props: LinkProps) {
 
 /** What a link renders to on the server (exported for the test that compares the two). */
 export function PrerenderedLink({ to, target, ref: _ref, onClick: _onClick, ...rest }: LinkProps) {
-  return <a {...rest} href={to} target={target} />;
+  return <a {...rest} href={withBase(to)} target={target} />;
 }
 
 /** What a link renders to in the browser (exported for the test that compares the two). */

@@ -1,17 +1,18 @@
 import { BREAKING_FEED } from "@/content/api-types";
+import { withBase } from "@/shared/with-base";
 
 /**
  * The addresses of the lite pages (scripts/lite), and the one function every address a lite
- * page links to goes through: `siteHref`. A site served under a base path (a mirror) changes
- * that function alone, and every link, form and photo link of every lite page follows. The
+ * page links to goes through: `siteHref`, which puts the base path of a mirror in front
+ * (src/shared/with-base.ts), so every link, form and photo link of every lite page follows. The
  * scheme `/lite/`, `/lite/stories/<id>`, `/lite/topics/<slug>` is a contract: full pages, the
  * sitemaps and the data saver link to it. `litePath` gives a page's path in the site (which
  * file it is, as the build and the servers see it); a link names `siteHref(path)`.
  */
 
-/** A path of the site as a link in a page: every link a lite page carries. */
+/** A path of the site as a link in a page: every link a lite page carries, under the base. */
 export function siteHref(path: string): string {
-  return path;
+  return withBase(path);
 }
 
 /** The lite front page: a folder address, the one page of the site that keeps its slash. */

@@ -30,6 +30,13 @@ export const CACHE_LIMITS = {
   search: { maxEntries: 1000, maxAgeSeconds: 30 * 24 * 3600 },
 } as const;
 
+/**
+ * A path inside the site under the build's base path: src/shared/with-base.ts's withBase,
+ * written out here because this module imports no code (see above). Only called in the
+ * browser: the build's scripts read this module's names too, where there is no import.meta.env.
+ */
+const underBase = (sitePath: string) => `${import.meta.env.BASE_URL}${sitePath.slice(1)}`;
+
 export const SAVED_PATH = "/saved";
 export const OFFLINE_PAGE_PATH = "/offline";
 export const SERVICE_WORKER_PATH = "/sw.js";
@@ -61,7 +68,8 @@ export async function saveStory(id: string, photoUrls: readonly string[]): Promi
   // Asks the browser not to clear the site's storage when space runs short (granted or not,
   // quietly; the answer only changes who may clear it: the browser, or just the reader).
   void navigator.storage?.persist?.().catch(() => false);
-  const urls = [`/stories/${id}`, ...new Set(photoUrls), storyDataPath(id)];
+  // photoUrls are the addresses the page shows (under the base path already).
+  const urls = [underBase(`/stories/${id}`), ...new Set(photoUrls), underBase(storyDataPath(id))];
   try {
     // The story's data goes last: its presence is what marks the story as saved.
     await cache.addAll(urls);
@@ -82,29 +90,34 @@ export async function saveStory(id: string, photoUrls: readonly string[]): Promi
  */
 export async function removeSavedStory(id: string): Promise<void> {
   const cache = await savedCache();
-  await Promise.all([storyDataPath(id), `/stories/${id}`].map((url) => cache.delete(url)));
+  await Promise.all(
+    [storyDataPath(id), `/stories/${id}`].map((url) => cache.delete(underBase(url))),
+  );
   const keys = (await cache.keys()).map((request) => new URL(request.url).pathname);
   const shown = new Set<string>();
-  for (const key of keys.filter((path) => path.startsWith("/stories/"))) {
+  for (const key of keys.filter((path) => path.startsWith(underBase("/stories/")))) {
     const page = await cache.match(key);
     for (const url of page ? photoUrlsIn(await page.text()) : []) shown.add(url);
   }
   await Promise.all(
     keys
-      .filter((path) => path.startsWith("/images/") && !shown.has(path))
+      .filter((path) => path.startsWith(underBase("/images/")) && !shown.has(path))
       .map((path) => cache.delete(path)),
   );
 }
 
-/** The photo files a page names (every source of every picture). */
+/** The photo files a page names (every source of every picture), under the base path. */
 export function photoUrlsIn(html: string): string[] {
-  return [...new Set(html.match(/\/images\/[\w.-]+\.(?:avif|webp|jpe?g|png)/g) ?? [])];
+  // The base holds only letters, digits and "-._~/" (src/shared/base-path.ts): "." is escaped.
+  const images = underBase("/images/").replaceAll(".", "\\.");
+  const photo = new RegExp(`${images}[\\w.-]+\\.(?:avif|webp|jpe?g|png)`, "g");
+  return [...new Set(html.match(photo) ?? [])];
 }
 
 export async function isStorySaved(id: string): Promise<boolean> {
   if (typeof caches === "undefined") return false;
   const cache = await caches.open(OFFLINE_CACHES.saved);
-  return (await cache.match(storyDataPath(id))) !== undefined;
+  return (await cache.match(underBase(storyDataPath(id)))) !== undefined;
 }
 
 /** The saved stories, the most recently saved first. */
@@ -113,7 +126,8 @@ export async function savedStories(): Promise<SavedStory[]> {
   const cache = await caches.open(OFFLINE_CACHES.saved);
   const stories: SavedStory[] = [];
   for (const request of await cache.keys()) {
-    if (!STORY_DATA.test(new URL(request.url).pathname)) continue;
+    const pathname = new URL(request.url).pathname;
+    if (!STORY_DATA.test(pathname.slice(import.meta.env.BASE_URL.length - 1))) continue;
     const response = await cache.match(request);
     if (!response) continue;
     const { story } = (await response.json()) as StoryPage;

@@ -19,8 +19,14 @@ export function variantUrl(src: string, width: number, format: ImageFormat): str
   return `/${src.replace(/\.[^./]+$/, "")}-${width}.${format}`;
 }
 
-export function variantSrcSet(src: string, originalWidth: number, format: ImageFormat): string {
+/** `href`: the address a path inside the site has in the page (the app's withBase). */
+export function variantSrcSet(
+  src: string,
+  originalWidth: number,
+  format: ImageFormat,
+  href: (sitePath: string) => string = (sitePath) => sitePath,
+): string {
   return variantWidths(originalWidth)
-    .map((width) => `${variantUrl(src, width, format)} ${width}w`)
+    .map((width) => `${href(variantUrl(src, width, format))} ${width}w`)
     .join(", ");
 }

@@ -4,6 +4,7 @@ import { storyQuery } from "@/content/api-client";
 import { liteStoryPath } from "@/shared/data-saver";
 import { Link } from "@/shared/link";
 import { useDataSaver } from "@/shared/use-data-saver";
+import { withBase } from "@/shared/with-base";
 
 type Props = {
   id: string;
@@ -39,7 +40,7 @@ export function StoryLink({ id, children, className, prefetchInView = false }: P
 
   if (saver) {
     return (
-      <a href={liteStoryPath(id)} className={className}>
+      <a href={withBase(liteStoryPath(id))} className={className}>
         {children}
       </a>
     );

@@ -15,6 +15,7 @@ import {
   SHOW_PHOTO_REPLAY,
   TEXT_SIZE_REPLAY_PREFIX,
 } from "@/shared/prerender-contract";
+import { sitePathOf } from "@/shared/with-base";
 
 /**
  * Compiled into the inline script at the end of every prerendered page
@@ -150,7 +151,7 @@ export function startUp({
     // The modules the entry imports and this page's code, fetched beside the entry rather
     // than a round trip after it, then the entry.
     const requests = [
-      ...[...imports, ...routeImportsFor(location.pathname, routeImports)].map(
+      ...[...imports, ...routeImportsFor(sitePathOf(location.pathname), routeImports)].map(
         (module) => () => preload(module, "modulepreload"),
       ),
       appendEntry,
@@ -237,7 +238,8 @@ export function startUp({
 
   // The search page's results and the Saved page's list are drawn by the app: it starts at
   // once there, no reason to make the reader wait for them.
-  if (location.pathname === "/search" || location.pathname === SAVED_PATH) {
+  const here = sitePathOf(location.pathname);
+  if (here === "/search" || here === SAVED_PATH) {
     loadApp();
     return;
   }

@@ -10,6 +10,7 @@ import { StoryCard } from "@/features/feed/story-card";
 import { FeedHeadTags } from "@/shared/head-tags";
 import { PartErrorBoundary } from "@/shared/part-error-boundary";
 import { useFocusFirstNew } from "@/shared/use-focus-first-new";
+import { withBase } from "@/shared/with-base";
 
 /**
  * A feed: the pages the URL asks for, and "Load more". The URL (`?page=N`, replaced, never
@@ -162,7 +163,11 @@ export function FeedView({ feed }: { feed: string }) {
             waiting={waiting}
             paused={isPaused}
             failed={failed}
-            preload={nextArchivePage === null ? null : API_PATHS.feedArchive(feed, nextArchivePage)}
+            preload={
+              nextArchivePage === null
+                ? null
+                : withBase(API_PATHS.feedArchive(feed, nextArchivePage))
+            }
             onPointerEnter={prefetchNext}
             onFocus={prefetchNext}
           />

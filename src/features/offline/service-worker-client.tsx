@@ -5,6 +5,7 @@ import { Workbox } from "workbox-window";
 import { API_PATHS } from "@/content/api-types";
 import { UpdateNotice } from "@/features/offline/update-notice";
 import { photosShownIn, SERVICE_WORKER_PATH } from "@/shared/offline-storage";
+import { BASE_PATH, sitePathOf, withBase } from "@/shared/with-base";
 
 /**
  * Registers the service worker (src/service-worker/service-worker.ts) once the app runs, which is
@@ -21,7 +22,8 @@ export function startOfflineSupport(
   // the connection and the connection notice shows.
   if (!navigator.onLine) onlineManager.setOnline(false);
   if (!("serviceWorker" in navigator)) return;
-  const workbox = new Workbox(SERVICE_WORKER_PATH);
+  // Scoped to the base path: a mirror's worker answers for its own folder only.
+  const workbox = new Workbox(withBase(SERVICE_WORKER_PATH), { scope: BASE_PATH });
   // A new build's worker waits: the reader chooses when to reload (nothing reloads by itself
   // while someone reads), and until then every file comes from the build the page started on.
   workbox.addEventListener("waiting", () => {
@@ -50,15 +52,17 @@ export function startOfflineSupport(
       ...defaults,
       queries: { ...defaults.queries, networkMode: "offlineFirst" },
     });
-    keepPage(location.pathname, true);
-    let shown = location.pathname;
+    keepPage(sitePathOf(location.pathname), true);
+    let shown = sitePathOf(location.pathname);
     router.subscribe((state) => {
-      if (state.navigation.state !== "idle" || state.location.pathname === shown) return;
-      shown = state.location.pathname;
+      // The router's own location holds the base path, as the browser's does.
+      const pathname = sitePathOf(state.location.pathname);
+      if (state.navigation.state !== "idle" || pathname === shown) return;
+      shown = pathname;
       const page = shown;
       // Once React has drawn the new page (the router tells before it renders).
       setTimeout(() => {
-        if (location.pathname === page) keepPage(page, false);
+        if (sitePathOf(location.pathname) === page) keepPage(page, false);
       }, PAGE_DRAWN_MS);
     });
   });
@@ -83,12 +87,13 @@ function controlled(): Promise<void> {
  * browser's HTTP cache; low priority, so it never delays what the reader asked for.
  */
 function keepPage(pathname: string, firstPage: boolean): void {
+  // pathname is the page's path inside the site; what is fetched is under the base.
   const ask = (url: string, init?: RequestInit) =>
     fetch(url, { priority: "low", ...init }).then(
       (response) => response.body?.cancel(),
       () => undefined,
     );
-  void ask(pathname, { headers: { accept: "text/html" } });
+  void ask(withBase(pathname), { headers: { accept: "text/html" } });
   const story = /^\/stories\/([a-z0-9-]+)$/.exec(pathname)?.[1];
   const article = document.querySelector("main article");
   if (!firstPage) {
@@ -96,7 +101,7 @@ function keepPage(pathname: string, firstPage: boolean): void {
     if (story && article) void photosShownIn(article);
     return;
   }
-  if (story) void ask(API_PATHS.story(story));
+  if (story) void ask(withBase(API_PATHS.story(story)));
   void (article ? photosShownIn(article) : Promise.resolve([])).then(() => {
     for (const image of document.images) {
       if (image.currentSrc && new URL(image.currentSrc).origin === location.origin) {

@@ -1,5 +1,6 @@
 import { parseShardList, type ShardInfo } from "@/content/shard-list";
 import { preload } from "@/shared/preload";
+import { withBase } from "@/shared/with-base";
 
 /**
  * Pagefind's search, loaded at run time from the index the build writes to /pagefind/
@@ -13,9 +14,9 @@ import { preload } from "@/shared/preload";
  * names it too, not imported from here: a module shared by the first screen and this lazy code
  * would become a chunk of its own, costing the first screen bytes.
  */
-const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
+const PAGEFIND_SCRIPT = withBase("/pagefind/pagefind.js");
 /** The index's shards, newest first (scripts/search/search-index.ts). */
-const SHARD_LIST = "/pagefind/shards.json";
+const SHARD_LIST = withBase("/pagefind/shards.json");
 
 /** The words of an excerpt around the matches, in characters (about two lines on a phone). */
 const EXCERPT_WORDS = 28;
@@ -78,7 +79,7 @@ declare global {
  * (scripts/search/search-index.ts): its address is known before anything of the index has
  * come, and every shard's index asks for this one address, which the browser keeps for good.
  */
-const PAGEFIND_WASM = `/pagefind/wasm/${import.meta.env.PAGEFIND_VERSION}.pagefind`;
+const PAGEFIND_WASM = withBase(`/pagefind/wasm/${import.meta.env.PAGEFIND_VERSION}.pagefind`);
 
 let loading: Promise<Pagefind> | undefined;
 
@@ -103,8 +104,9 @@ export function loadPagefind(): Promise<Pagefind> {
         // not one after the other once it runs: two round trips less before the first results.
         const [newest] = parseShardList(list);
         if (newest) {
-          preload(`${newest.path}pagefind-entry.json?ts=${ENTRY_TAG}`);
-          if (newest.meta) preload(`${newest.path}${newest.meta}`);
+          // The list names paths inside the site; they are fetched under the base path.
+          preload(withBase(`${newest.path}pagefind-entry.json?ts=${ENTRY_TAG}`));
+          if (newest.meta) preload(withBase(`${newest.path}${newest.meta}`));
         }
         return list;
       }),
@@ -121,7 +123,10 @@ export function loadPagefind(): Promise<Pagefind> {
           // one after the other, before the first result; a search takes milliseconds. A
           // shard's folder never changes under its name, so neither need its entry's address.
           instance = pagefind.createInstance({
-            basePath: info.path,
+            basePath: withBase(info.path),
+            // Results name the page's path inside the site (Pagefind would otherwise put the
+            // part of basePath before "pagefind/", the base path, in front).
+            baseUrl: "/",
             excerptLength: EXCERPT_WORDS,
             noWorker: true,
             metaCacheTag: ENTRY_TAG,

@@ -7,6 +7,7 @@ import { SearchSuggestions } from "@/features/search/search-suggestions";
 import { useSearchAddress } from "@/features/search/use-search-address";
 import { useStorySearch } from "@/features/search/use-story-search";
 import { useHydrated } from "@/shared/use-hydrated";
+import { withBase } from "@/shared/with-base";
 
 // The header's box loads this module (site-search.tsx) for its warm-up: one request brings the
 // page's code and the warm-up, and the build keeps the search in this one lazy chunk.
@@ -55,7 +56,7 @@ export function SearchPage() {
         {heading}
       </h1>
       {/* biome-ignore lint/a11y/useSemanticElements: the form is the landmark, also where <search> is unknown */}
-      <form role="search" action="/search" className="search-form" onSubmit={onSubmit}>
+      <form role="search" action={withBase("/search")} className="search-form" onSubmit={onSubmit}>
         <label htmlFor="search-words" className="search-label">
           Search stories
         </label>

@@ -1,10 +1,11 @@
 import { useNavigate } from "react-router";
+import { withBase } from "@/shared/with-base";
 
 /** The search page's code: the route loads it, and so does focusing the header's box. */
 export const loadSearchPage = () => import("@/features/search/search-page");
 
 /** Pagefind's script, written by the build with the index (also named in pagefind.ts). */
-const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
+const PAGEFIND_SCRIPT = withBase("/pagefind/pagefind.js");
 
 /**
  * The header's search box, a `role="search"` landmark: a plain GET form to /search, so it
@@ -27,7 +28,7 @@ export function SiteSearch() {
     // biome-ignore lint/a11y/useSemanticElements: the form is the landmark, also where <search> is unknown
     <form
       role="search"
-      action="/search"
+      action={withBase("/search")}
       className="site-search"
       onFocus={warmUp}
       onInput={warmUp}

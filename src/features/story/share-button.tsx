@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useHydrated } from "@/shared/use-hydrated";
+import { withBase } from "@/shared/with-base";
 
 type Props = { path: string; title: string };
 
@@ -14,7 +15,8 @@ export function ShareButton({ path, title }: Props) {
   if (!hydrated) return null;
 
   const share = async () => {
-    const url = new URL(path, window.location.origin).href;
+    // This origin's address of the story (a mirror's own, under its base path).
+    const url = new URL(withBase(path), window.location.origin).href;
     setMessage("");
     if (typeof navigator.share === "function") {
       try {
