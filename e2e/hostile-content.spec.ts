@@ -93,7 +93,7 @@ async function expectNothingInjected(page: Page, allowed: InlineAllowance) {
       const href = link.getAttribute("href") ?? "";
       const siteLink =
         link.matches('link[rel="canonical"], link[rel="alternate"]') &&
-        new URL(href).origin === siteOrigin;
+        new URL(href, location.href).origin === siteOrigin;
       if (!sameSite(href) && !href.startsWith("#") && !siteLink)
         problems.push(`off-site link: ${snippet(link)}`);
     }

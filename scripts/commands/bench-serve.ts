@@ -181,7 +181,10 @@ async function originOf(server: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     return `http://localhost:${port}`;
   }
-  return startScript(server === "cdn" ? "scripts/commands/serve-cdn.ts" : "scripts/commands/start.ts", port);
+  return startScript(
+    server === "cdn" ? "scripts/commands/serve-cdn.ts" : "scripts/commands/start.ts",
+    port,
+  );
 }
 
 /** The cache's hits among its lookups since it started, from varnishstat. */
