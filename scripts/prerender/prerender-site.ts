@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
+import { type MadeSibling, NONE } from "../bundle/precompress.ts";
 import { readIndex, sha1, writeIndex } from "../content/build-cache.ts";
 import type { SiteOutput } from "../hosting/site-output.ts";
 import { createPageTemplate, type PageTemplate } from "./page-template.ts";
@@ -158,6 +159,8 @@ export type Prerendering = {
     hashes: PageTemplate["hashes"];
     /** Each story page's file and its search document's hash (the search index is made from them). */
     storyPages: [file: string, documentHash: string][];
+    /** The rendered pages' compressed siblings, recorded into the site (for precompressSite). */
+    siblings: MadeSibling[];
   }>;
 };
 
@@ -271,11 +274,18 @@ export async function startPrerendering(options: {
       }
       const { templateHtml } = await appReady;
       const results = await Promise.all(threads.map((thread) => thread.finish()));
-      for (const result of results)
+      const siblings: MadeSibling[] = [];
+      for (const result of results) {
         for (const [key, hash, documentHash] of result.pages) {
           pages.set(key, documentHash ? `${hash} ${documentHash}` : hash);
           site.record(fileOf.get(key) as string, hash);
         }
+        for (const sibling of result.siblings) {
+          const [file, , hash] = sibling;
+          if (hash !== NONE) site.record(file, hash);
+          siblings.push(sibling);
+        }
+      }
       await writeIndex(options.pagesIndex, pages);
       // The inline code is the same on every page: its hashes come from the template itself.
       const template = createPageTemplate(templateHtml, (href) =>
@@ -292,6 +302,7 @@ export async function startPrerendering(options: {
         rendered: toRender.length,
         hashes: template.hashes,
         storyPages,
+        siblings,
       };
     },
   };
