@@ -139,16 +139,16 @@ export async function fullBuildBench(root: string, sizes: number[]): Promise<voi
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   console.log(`\nfull build of ${root} (12 topics, 8 shared photos, every 50th story breaking)\n`);
   console.log(
-    "| stories | build | of which precompression | peak memory (all processes) | files written (of which .br/.gz) | site size (of which .br/.gz) | a story page | front page | publish one story: build, files changed (+ siblings) | publish one breaking story: build, files changed (+ siblings) | edit one story: build, files changed (+ siblings) |",
+    "| stories | build | CPU (all processes) | of which precompression | peak memory (all processes) | files written (of which .br/.gz) | site size (of which .br/.gz) | a story page | front page | publish one story: build, files changed (+ siblings) | publish one breaking story: build, files changed (+ siblings) | edit one story: build, files changed (+ siblings) |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   const changes = ({ seconds, changed }: { seconds: number; changed: string[] }) => {
     const files = withoutSiblings(changed).length;
     return `${fixed(seconds)} s, ${files} (+ ${changed.length - files})`;
   };
   for (const row of rows) {
     console.log(
-      `| ${row.stories.toLocaleString("en")} | ${fixed(row.build.seconds)} s | ${fixed(stageSeconds(row.build.output, "precompression"))} s | ${fixed(row.build.peakMb, 0)} MB | ${row.files.toLocaleString("en")} (${row.siblings.toLocaleString("en")}) | ${fixed(row.siteMb, 0)} MB (${fixed(row.siblingsMb, 0)} MB) | ${fixed(row.storyKb)} KB | ${fixed(row.frontKb)} KB | ${changes(row.publish)} | ${changes(row.publishBreaking)} | ${changes(row.edit)} |`,
+      `| ${row.stories.toLocaleString("en")} | ${fixed(row.build.seconds)} s | ${fixed(row.build.cpuSeconds)} s | ${fixed(stageSeconds(row.build.output, "precompression"))} s | ${fixed(row.build.peakMb, 0)} MB | ${row.files.toLocaleString("en")} (${row.siblings.toLocaleString("en")}) | ${fixed(row.siteMb, 0)} MB (${fixed(row.siblingsMb, 0)} MB) | ${fixed(row.storyKb)} KB | ${fixed(row.frontKb)} KB | ${changes(row.publish)} | ${changes(row.publishBreaking)} | ${changes(row.edit)} |`,
     );
   }
 }

@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { watchPeakMemory } from "./process-tree-memory.ts";
 
 export type BuildRun = {
   seconds: number;
+  /** The CPU time (user and system) of all the build's processes: steadier than wall time. */
+  cpuSeconds: number;
   /** The peak memory of all the build's processes at once (process-tree-memory.ts), MB. */
   peakMb: number;
   /** The build's last line: its stage times ("…, search index 2.1 s, …") and its own peak. */
@@ -23,7 +26,12 @@ export function timedBuild(
 ): Promise<BuildRun> {
   const tsx = path.join(root, "node_modules", "tsx", "dist", "loader.mjs");
   const started = performance.now();
-  const build = spawn(process.execPath, ["--import", tsx, "scripts/commands/build.ts"], {
+  const cpuBefore = childrenCpuSeconds();
+  // A checkout from before scripts/commands/ (a "before" figure) has its build at the top.
+  const command = existsSync(path.join(root, "scripts/commands/build.ts"))
+    ? "scripts/commands/build.ts"
+    : "scripts/build.ts";
+  const build = spawn(process.execPath, ["--import", tsx, command], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir },
   });
@@ -47,6 +55,7 @@ export function timedBuild(
       }
       resolve({
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: childrenCpuSeconds() - cpuBefore,
         peakMb: peakKb / 1024,
         output: stdout.trim().split("\n").at(-1) ?? "",
       });
@@ -57,3 +66,13 @@ export function timedBuild(
 /** The seconds of one stage, from the build's last line ("…, precompression 4.0 s, …"). */
 export const stageSeconds = (output: string, name: string) =>
   Number(new RegExp(`[(,] ${name} ([\\d.]+) s`).exec(output)?.[1] ?? Number.NaN);
+
+/**
+ * The CPU time (user and system) of this process's children that have ended and been waited
+ * for, and of theirs (Linux: /proc/self/stat's cutime and cstime, in clock ticks of 1/100 s).
+ */
+function childrenCpuSeconds(): number {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+  // Fields 16 and 17 of proc(5), counted from the state (field 3) at index 0.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}

@@ -9,7 +9,7 @@ import { ICONS, MANIFEST_FILE } from "../offline/web-app-manifest.ts";
 import { ObjectStore } from "../shared/build-cache.ts";
 import { PURGE_FILE } from "../shared/purge-paths.ts";
 import { SiteOutput } from "../shared/site-output.ts";
-import { precompressSite } from "./precompress.ts";
+import { compressPage, precompressSite } from "./precompress.ts";
 
 let dir: string;
 let live: string;
@@ -157,6 +157,37 @@ describe("precompressSite", () => {
     );
     expect(again.committed.linked).toBe(0);
     expect(again.precompressed).toEqual({ compressed: 0, siblings: precompressed.siblings });
+  });
+
+  it("keeps the siblings a prerendering thread made with its page, and a later build finds them in the cache", async () => {
+    const staging = await mkdtemp(path.join(dir, ".dispatch-build-"));
+    const store = new ObjectStore(cacheDir);
+    const site = await SiteOutput.open({ store, staging, live, manifestFile: manifestFile() });
+    const file = "stories/rendered.html";
+    const bytes = Buffer.from(page("Rendered in a thread"));
+    // As prerender-worker.ts and prerender-site.ts do: page and siblings through the store.
+    const put = (target: string, data: Buffer) => store.put(site.stagedPath(target), data);
+    const hash = put(file, bytes);
+    const made = compressPage(file, bytes, hash, put);
+    site.record(file, hash);
+    for (const [sibling, , siblingHash] of made) site.record(sibling, siblingHash);
+    const precompressed = await precompressSite(site, indexFile(), made);
+    await site.commit();
+    expect(precompressed).toEqual({ compressed: 2, siblings: 2 });
+    // The very files the thread stored, not the same bytes compressed again into new ones.
+    for (const [sibling, , siblingHash] of made) {
+      const object = path.join(cacheDir, "objects", siblingHash.slice(0, 2), siblingHash);
+      expect((await stat(path.join(live, sibling))).ino, sibling).toBe((await stat(object)).ino);
+    }
+    const br = await readFile(path.join(live, `${file}.br`));
+    expect(brotliDecompressSync(br).equals(bytes)).toBe(true);
+    expect(gunzipSync(await readFile(path.join(live, `${file}.gz`))).equals(bytes)).toBe(true);
+
+    // The page placed from the cache, no thread rendering it, the site replaced whole.
+    await rm(manifestFile());
+    const again = await build({ [file]: bytes }, {});
+    expect(again.precompressed).toEqual({ compressed: 0, siblings: 2 });
+    expect((await readFile(path.join(live, `${file}.br`))).equals(br)).toBe(true);
   });
 
   it("a page that stops paying loses its siblings; the service worker's precache names none", async () => {

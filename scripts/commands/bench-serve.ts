@@ -9,8 +9,9 @@
  * each compressed row its share of the uncompressed requests/s. Targets (ISSUE-25): nginx
  * compressed at >= 50 % of uncompressed, p99 <= 20 ms.
  *
- * BENCH_DURATION (default 10s), BENCH_CONNECTIONS (50), BENCH_RUNS (1: each figure the median
- * of that many runs), BENCH_SERVERS (nginx,start,cdn) and
+ * BENCH_DURATION (default 10s), BENCH_CONNECTIONS (50), BENCH_THREADS (wrk's, 2), BENCH_RUNS (1:
+ * each figure the median of that many runs), BENCH_SERVERS (nginx,start,cdn), BENCH_PORT (the
+ * servers on it and the next two, in that order; default: ports the system picks) and
  * BENCH_ORIGINS ("nginx=http://host:port,start=…": servers already running, to measure
  * another checkout's) change what runs. Needs wrk (apt-get install wrk) and, for the cache,
  * varnish.
@@ -32,7 +33,9 @@ benchArgs("bench:serve", {});
 const root = path.resolve(process.env.DIST_DIR ?? "dist");
 const duration = process.env.BENCH_DURATION ?? "10s";
 const connections = process.env.BENCH_CONNECTIONS ?? "50";
+const threads = process.env.BENCH_THREADS ?? "2";
 const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 1);
+const firstPort = Number(process.env.BENCH_PORT) || undefined;
 const servers = (process.env.BENCH_SERVERS ?? "nginx,start,cdn").split(",");
 const given = new Map(
   (process.env.BENCH_ORIGINS ?? "")
@@ -99,7 +102,7 @@ function runWrk(url: string, compressed: boolean) {
   const wrk = spawnSync(
     "wrk",
     [
-      ...["-t2", `-c${connections}`, `-d${duration}`, "--latency"],
+      ...[`-t${threads}`, `-c${connections}`, `-d${duration}`, "--latency"],
       ...(compressed ? ["-H", "Accept-Encoding: gzip, br"] : []),
       url,
     ],
@@ -174,7 +177,7 @@ async function startScript(script: string, port: number): Promise<string> {
 async function originOf(server: string): Promise<string> {
   const existing = given.get(server);
   if (existing) return existing;
-  const port = await freePort();
+  const port = firstPort ? firstPort + ["nginx", "start", "cdn"].indexOf(server) : await freePort();
   if (server === "nginx") {
     const nginx = await startNginx({ root, port });
     nginxes.push(nginx);
@@ -229,7 +232,7 @@ const table = [
   }),
 ];
 console.log(
-  `\nwrk -t2 -c${connections} -d${duration} --latency, median of ${runs} run${runs > 1 ? "s" : ""}, on ${path.relative(process.cwd(), root) || "."}/ (${new Date().toISOString()})\n`,
+  `\nwrk -t${threads} -c${connections} -d${duration} --latency, median of ${runs} run${runs > 1 ? "s" : ""}, on ${path.relative(process.cwd(), root) || "."}/ (${new Date().toISOString()})\n`,
 );
 console.log(table.join("\n"));
 if (cacheHits) console.log(`\nVarnish hit ratio over the run (varnishstat): ${cacheHits}`);

@@ -203,7 +203,11 @@ try {
   await writeFile(path.join(staging, VARNISH_CONFIG_FILE), varnishSiteConfig());
   await readyForHosting(staging, outDir);
   // Last: the siblings are made from every other stage's files (the worker and feeds too).
-  squeezed = await precompressSite(site, indexPath(cacheDir, "compressed", outDir));
+  squeezed = await precompressSite(
+    site,
+    indexPath(cacheDir, "compressed", outDir),
+    prerendered.siblings,
+  );
   stage("precompression");
   pages = prerendered.pages;
   rendered = prerendered.rendered;

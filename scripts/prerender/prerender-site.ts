@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { API_PATHS, BREAKING_FEED } from "../../src/content/api-types.ts";
+import { type MadeSibling, NONE } from "../bundle/precompress.ts";
 import { stripBasePath } from "../../src/shared/base-path.ts";
 import { liteRoutes } from "../lite/lite-routes.ts";
 import { LITE_STYLE } from "../lite/lite-style.ts";
@@ -171,6 +172,8 @@ export type Prerendering = {
     hashes: PageTemplate["hashes"];
     /** Each story page's file and its search document's hash (the search index is made from them). */
     storyPages: [file: string, documentHash: string][];
+    /** The rendered pages' compressed siblings, recorded into the site (for precompressSite). */
+    siblings: MadeSibling[];
   }>;
 };
 
@@ -286,11 +289,18 @@ export async function startPrerendering(options: {
       }
       const { templateHtml } = await appReady;
       const results = await Promise.all(threads.map((thread) => thread.finish()));
-      for (const result of results)
+      const siblings: MadeSibling[] = [];
+      for (const result of results) {
         for (const [key, hash, documentHash] of result.pages) {
           pages.set(key, documentHash ? `${hash} ${documentHash}` : hash);
           site.record(fileOf.get(key) as string, hash);
         }
+        for (const sibling of result.siblings) {
+          const [file, , hash] = sibling;
+          if (hash !== NONE) site.record(file, hash);
+          siblings.push(sibling);
+        }
+      }
       await writeIndex(options.pagesIndex, pages);
       // The inline code is the same on every page: its hashes come from the template itself.
       // It names its stylesheet under the base path; the file is at its path in the site.
@@ -310,6 +320,7 @@ export async function startPrerendering(options: {
         // The lite pages' stylesheet too: their one script is the template's text-size script.
         hashes: { ...template.hashes, styles: [...template.hashes.styles, cspHash(LITE_STYLE)] },
         storyPages,
+        siblings,
       };
     },
   };

@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createPrerenderer, serveApiFrom } from "../../src/app/entry-server.tsx";
 import { sitePathOf, withBase } from "../../src/shared/with-base.ts";
 import { renderLitePage } from "../lite/render-lite-page.ts";
+import { compressPage, type MadeSibling } from "../bundle/precompress.ts";
 import { searchDocument } from "../search/search-document.ts";
 import { ObjectStore, sha1 } from "../shared/build-cache.ts";
 import { readSiteFile } from "../shared/site-output.ts";
@@ -15,7 +16,9 @@ import { createPageTemplate } from "./page-template.ts";
  * plain JavaScript). It renders the routes it is sent (PrerenderMessage: batches, as the build
  * makes their API files, then one that says there are no more) into outDir, answering the
  * app's API requests from the files the API stage has already written there, so no thread
- * holds the whole API in memory. Each page goes through the build cache's object store.
+ * holds the whole API in memory. Each page goes through the build cache's object store, and
+ * so do its compressed siblings, made here while the page is in memory
+ * (scripts/bundle/precompress.ts).
  */
 
 export type PrerenderJob = {
@@ -41,6 +44,8 @@ export type PrerenderResult = {
    * document's hash (the search index is cut into shards by it: scripts/search/search-index.ts).
    */
   pages: [key: string, hash: string, documentHash?: string][];
+  /** The pages' `.br` and `.gz` siblings, put into staging through the store. */
+  siblings: MadeSibling[];
 };
 
 const { outDir, liveDir, cacheDir, templateHtml } = workerData as PrerenderJob;
@@ -85,6 +90,8 @@ const liteContext = {
   },
 };
 const pages: PrerenderResult["pages"] = [];
+const siblings: MadeSibling[] = [];
+const putInStaging = (file: string, data: Buffer) => store.put(path.join(outDir, file), data);
 
 const batches: PrerenderRoute[][] = [];
 let done = false;
@@ -99,8 +106,10 @@ parentPort?.on("message", onMessage);
 async function renderPage({ url, file, key, render }: PrerenderRoute) {
   // Lite pages are not the app's: plain HTML of their own (scripts/lite).
   if (render?.startsWith("/lite/")) {
-    const html = renderLitePage(render, apiText, liteContext);
-    pages.push([key, store.put(path.join(outDir, file), Buffer.from(html))]);
+    const bytes = Buffer.from(renderLitePage(render, apiText, liteContext));
+    const hash = putInStaging(file, bytes);
+    siblings.push(...compressPage(file, bytes, hash, putInStaging));
+    pages.push([key, hash]);
     return;
   }
   const page = await prerender(render ?? url ?? "/404");
@@ -113,8 +122,10 @@ async function renderPage({ url, file, key, render }: PrerenderRoute) {
     appHtml: page.html,
     state: page.state,
   });
-  // Encoded once, for the hash and the file alike.
-  const hash = store.put(path.join(outDir, file), Buffer.from(html));
+  // Encoded once, for the hash, the file and its siblings alike.
+  const bytes = Buffer.from(html);
+  const hash = putInStaging(file, bytes);
+  siblings.push(...compressPage(file, bytes, hash, putInStaging));
   pages.push(
     file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
   );
@@ -142,4 +153,4 @@ for (;;) {
 }
 // Without a listener the port no longer keeps the thread alive: it ends once it has answered.
 parentPort?.off("message", onMessage);
-parentPort?.postMessage({ hashes: template.hashes, pages } satisfies PrerenderResult);
+parentPort?.postMessage({ hashes: template.hashes, pages, siblings } satisfies PrerenderResult);
