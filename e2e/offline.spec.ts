@@ -179,7 +179,9 @@ async function save(page: Page, url: string) {
   // From the keyboard.
   await button.focus();
   await page.keyboard.press("Space");
-  await expect(button).toHaveAttribute("aria-pressed", "true");
+  // Saving fetches the page, its photos and its data: on two cores busy with the whole suite
+  // that took more than the default 5 s once (a run of npm test at 23:25 on 2026-12-06).
+  await expect(button).toHaveAttribute("aria-pressed", "true", { timeout: 15_000 });
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   return (await headline(page).textContent()) ?? "";
 }
