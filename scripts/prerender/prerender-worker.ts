@@ -103,13 +103,19 @@ const onMessage = (message: PrerenderMessage) => {
 };
 parentPort?.on("message", onMessage);
 
+/** A page into staging with its compressed siblings; its hash. */
+function stagePage(file: string, html: string): string {
+  // Encoded once, for the hash, the file and its siblings alike.
+  const bytes = Buffer.from(html);
+  const hash = putInStaging(file, bytes);
+  siblings.push(...compressPage(file, bytes, hash, putInStaging));
+  return hash;
+}
+
 async function renderPage({ url, file, key, render }: PrerenderRoute) {
   // Lite pages are not the app's: plain HTML of their own (scripts/lite).
   if (render?.startsWith("/lite/")) {
-    const bytes = Buffer.from(renderLitePage(render, apiText, liteContext));
-    const hash = putInStaging(file, bytes);
-    siblings.push(...compressPage(file, bytes, hash, putInStaging));
-    pages.push([key, hash]);
+    pages.push([key, stagePage(file, renderLitePage(render, apiText, liteContext))]);
     return;
   }
   const page = await prerender(render ?? url ?? "/404");
@@ -122,10 +128,7 @@ async function renderPage({ url, file, key, render }: PrerenderRoute) {
     appHtml: page.html,
     state: page.state,
   });
-  // Encoded once, for the hash, the file and its siblings alike.
-  const bytes = Buffer.from(html);
-  const hash = putInStaging(file, bytes);
-  siblings.push(...compressPage(file, bytes, hash, putInStaging));
+  const hash = stagePage(file, html);
   pages.push(
     file.startsWith("stories/") ? [key, hash, sha1(searchDocument(html, file))] : [key, hash],
   );
