@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { createStaticServer } from "../hosting/static-server.ts";
 import { listen } from "../shared/listen.ts";
+import { SEED_STORY_ID } from "./seed-story.ts";
 
 export type PageBytesTarget = { name: string; path: string; saveData?: boolean };
 export type PageBytes = {
@@ -40,8 +41,6 @@ const SAVE_DATA_SCRIPT = `{
   const connection = navigator.connection;
   if (connection) Object.defineProperty(Object.getPrototypeOf(connection), "saveData", { get: () => true });
 }`;
-
-export const SEED_STORY_ID = "iran-president-deeper-ties-russia-shoigu-visit";
 
 /** The seed story full, in data saver mode, and as its lite page. */
 export function seedStoryTargets(id = SEED_STORY_ID): PageBytesTarget[] {

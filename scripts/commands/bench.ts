@@ -24,6 +24,7 @@ import { benchArgs } from "../bench/bench-args.ts";
 import { firstPressTable, firstPressTimings } from "../bench/first-press.ts";
 import { liteBench, liteTable } from "../bench/lite-bench.ts";
 import { pageBytes, pageBytesTable, seedStoryTargets } from "../bench/page-bytes.ts";
+import { SEED_STORY_ID as SEED_STORY } from "../bench/seed-story.ts";
 import { writeBaseline } from "../bench/site-bench-baseline.ts";
 import { bytesMeasurement } from "../bench/site-bench-bytes.ts";
 import { interactionMeasurement } from "../bench/site-bench-interaction.ts";
@@ -37,7 +38,6 @@ import { createStaticServer } from "../hosting/static-server.ts";
 import { listen } from "../shared/listen.ts";
 
 const OUT = "bench";
-const SEED_STORY = "iran-president-deeper-ties-russia-shoigu-visit";
 const BASELINE = "baseline (static story page)";
 
 /**

@@ -13,10 +13,8 @@
  */
 export const DATA_SAVER_STORAGE_KEY = "dispatch:data-saver";
 export const DATA_SAVER_ATTRIBUTE = "data-data-saver";
-/** The lite front page, where the switch leads without JavaScript (a path inside the site). */
-export const LITE_HOME_PATH = "/lite/";
-
-export const liteStoryPath = (id: string) => `/lite/stories/${id}`;
+/** src/shared/lite-paths.ts's `litePath.story`, written out because this module imports nothing. */
+const liteStoryPath = (id: string) => `/lite/stories/${id}`;
 
 const STORY_PATH = /^\/stories\/([a-z0-9-]+)$/;
 

@@ -1,10 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef } from "react";
 import { storyQuery } from "@/content/api-client";
-import { liteStoryPath } from "@/shared/data-saver";
 import { Link } from "@/shared/link";
+import { litePath, siteHref } from "@/shared/lite-paths";
 import { useDataSaver } from "@/shared/use-data-saver";
-import { withBase } from "@/shared/with-base";
 
 type Props = {
   id: string;
@@ -40,7 +39,7 @@ export function StoryLink({ id, children, className, prefetchInView = false }: P
 
   if (saver) {
     return (
-      <a href={withBase(liteStoryPath(id))} className={className}>
+      <a href={siteHref(litePath.story(id))} className={className}>
         {children}
       </a>
     );

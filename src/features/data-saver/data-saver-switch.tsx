@@ -1,7 +1,7 @@
-import { LITE_HOME_PATH, setDataSaver } from "@/shared/data-saver";
+import { setDataSaver } from "@/shared/data-saver";
+import { litePath, siteHref } from "@/shared/lite-paths";
 import { DATA_SAVER_REPLAY, REPLAY_ATTRIBUTE } from "@/shared/prerender-contract";
 import { useDataSaver } from "@/shared/use-data-saver";
-import { withBase } from "@/shared/with-base";
 
 /**
  * The header's "Data saver" switch (src/shared/data-saver.ts says what the mode does). Both
@@ -17,7 +17,7 @@ export function DataSaverSwitch({ place }: { place: "bar" | "menu" }) {
   const on = useDataSaver();
   return (
     <div className={`data-saver data-saver-${place}`}>
-      <a href={withBase(LITE_HOME_PATH)} className="data-saver-link">
+      <a href={siteHref(litePath.front())} className="data-saver-link">
         Data saver
       </a>
       <button
