@@ -24,7 +24,7 @@ import { NGINX_CONFIG_FILE, nginxSiteConfig } from "../hosting/nginx-config.ts";
 import { VARNISH_CONFIG_FILE, varnishSiteConfig } from "../hosting/varnish-config.ts";
 import { emitResponsiveImages } from "../images/responsive-images.ts";
 import { litePhotoSizes } from "../lite/lite-photo-sizes.ts";
-import { LITE_PHOTO_SIZES } from "../lite/lite-routes.ts";
+import { litePhotoSizesInput } from "../lite/lite-routes.ts";
 import { writeServiceWorker } from "../offline/service-worker.ts";
 import { emitWebAppManifest } from "../offline/web-app-manifest.ts";
 import { appBuild, appKey } from "../prerender/app-build.ts";
@@ -141,7 +141,8 @@ async function emitContent() {
     onFile: prerendering.apiFile,
   });
   await emitResponsiveImages(content, staging, cacheDir);
-  prerendering.apiFile(LITE_PHOTO_SIZES, await litePhotoSizes(content, staging));
+  for (const [id, sizes] of await litePhotoSizes(content, staging))
+    prerendering.apiFile(litePhotoSizesInput(id), sizes);
   // After the images: the feeds name the built lead-photo variant and its size.
   await emitSyndication(content, staging);
   stage("api, images and feeds");

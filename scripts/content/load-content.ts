@@ -19,6 +19,8 @@ export type Content = {
   cards: StoryCard[];
   /** Every photo the stories show, once per image file, keyed by its src. */
   photos: Map<string, Photo>;
+  /** The srcs of the photos each story shows (its lead photo's, then its body's), by story id. */
+  photosOf: ReadonlyMap<string, readonly string[]>;
   /** The hash of each story's file text, by story id: what all of the story is made of. */
   hashes: ReadonlyMap<string, string>;
   /**
@@ -83,6 +85,7 @@ export async function loadContent(
       topics: validated.topics,
       cards: sortNewestFirst(validated.cards),
       photos: validated.photos,
+      photosOf: validated.photosOf,
       hashes,
       // A valid story's file is stories/<id>.json (validate.ts checks the name against the id).
       story: (card) =>

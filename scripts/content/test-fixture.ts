@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Photo, Story, Topic } from "../../src/content/schema.ts";
 import { sha1 } from "../shared/build-cache.ts";
-import { addStoryPhotos } from "./images.ts";
+import { addStoryPhotos, photoSrcsOf } from "./images.ts";
 import type { Content, StoryCard } from "./load-content.ts";
 
 /**
@@ -124,6 +124,7 @@ export function contentOf(topics: Topic[], stories: Story[], dataDir = ""): Cont
     topics,
     cards: stories.map(({ body: _body, ...card }): StoryCard => card),
     photos,
+    photosOf: new Map(stories.map((story) => [story.id, photoSrcsOf(story)])),
     hashes: new Map(stories.map((story) => [story.id, sha1(JSON.stringify(story))])),
     story: (card) => {
       const story = whole.get(card.id);

@@ -9,7 +9,7 @@ import {
   topicsSchema,
 } from "../../src/content/schema.ts";
 import { type ContentError, jsonPath } from "./content-error.ts";
-import { addStoryPhotos, checkImages, type PhotoRef, photoRefs } from "./images.ts";
+import { addStoryPhotos, checkImages, type PhotoRef, photoRefs, photoSrcsOf } from "./images.ts";
 import { isRecord, type LoadedFiles, readStoryFile, type SourceFile } from "./load.ts";
 import { issuesToErrors, PARSE_FOR_EDITORS } from "./zod-issues.ts";
 
@@ -36,6 +36,8 @@ export type Validated = {
   cards: StoryCard[];
   /** Every photo the stories show, once per image file, keyed by its src. */
   photos: Map<string, Photo>;
+  /** The srcs of the photos each story shows (its lead photo's, then its body's), by story id. */
+  photosOf: Map<string, string[]>;
   errors: ContentError[];
   /** Text hashes of the story files the schema accepted, by story id. */
   validHashes: Map<string, string>;
@@ -222,6 +224,7 @@ export async function validateContent(
   const errors = [...topics.errors];
   const cards: StoryCard[] = [];
   const photos = new Map<string, Photo>();
+  const photosOf = new Map<string, string[]>();
   const photoErrorRefs: PhotoRef[] = [];
   const validHashes = new Map<string, string>();
   const nextKnown = new Map<string, string>();
@@ -255,6 +258,7 @@ export async function validateContent(
       const { body: _body, ...card } = source.data as Story;
       cards.push(card);
       const bodyPhotos = addStoryPhotos(photos, source.data as Story);
+      photosOf.set(card.id, photoSrcsOf(source.data as Story));
       validHashes.set(card.id, source.hash);
       if (stamp !== undefined)
         nextKnown.set(
@@ -269,5 +273,5 @@ export async function validateContent(
     duplicates.push(...duplicateIdError(source, firstFile));
   }
   errors.push(...duplicates, ...(await checkImages(dataDir, photoErrorRefs, decodeImages)));
-  return { topics: topics.topics, cards, photos, errors, validHashes, known: nextKnown };
+  return { topics: topics.topics, cards, photos, photosOf, errors, validHashes, known: nextKnown };
 }

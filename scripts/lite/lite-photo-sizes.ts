@@ -6,17 +6,32 @@ import { mapLimit } from "../shared/map-limit.ts";
 import { litePhotoPath } from "./lite-photo.ts";
 
 /**
- * One hash of the byte size of every file a lite page's photo link opens, told to
- * prerendering as the input LITE_PHOTO_SIZES of every lite story page: a lite story is
- * rendered again when a size it may show changed. Per story would render fewer pages again,
- * but which photos a story's body holds is not kept by the content stage; a new photo makes
- * every lite story render again (no file changes but the new story's: same bytes, same file).
+ * For each story, one hash of the byte sizes of the files its lite page's photo links open,
+ * told to prerendering as that page's input `litePhotoSizesInput(id)` (lite-routes.ts): a lite
+ * story is rendered again when a size it shows changed, and only then. (One hash of every
+ * photo's size for all lite stories made a new photo render every lite story again: 20,000
+ * pages for a publish at 20,000 stories, each compressed again, for no changed byte.)
  */
-export async function litePhotoSizes(content: Content, siteDir: string): Promise<string> {
-  const files = [...new Set([...content.photos.values()].map(litePhotoPath))].sort();
-  const sizes = await mapLimit(files, 16, async (file) => {
-    const { size } = await stat(path.join(siteDir, file.slice(1)));
-    return `${file} ${size}`;
-  });
-  return sha1(sizes.join("\n"));
+export async function litePhotoSizes(
+  content: Content,
+  siteDir: string,
+): Promise<Map<string, string>> {
+  const files = [...new Set([...content.photos.values()].map(litePhotoPath))];
+  const sizes = new Map(
+    await mapLimit(files, 16, async (file): Promise<[string, number]> => {
+      const { size } = await stat(path.join(siteDir, file.slice(1)));
+      return [file, size];
+    }),
+  );
+  const byStory = new Map<string, string>();
+  for (const card of content.cards) {
+    const shown = (content.photosOf.get(card.id) ?? []).map((src) => {
+      const photo = content.photos.get(src);
+      if (!photo) throw new Error(`lite pages: story ${card.id} shows ${src}, which is no photo`);
+      const file = litePhotoPath(photo);
+      return `${file} ${sizes.get(file)}`;
+    });
+    byStory.set(card.id, sha1(shown.join("\n")));
+  }
+  return byStory;
 }

@@ -68,7 +68,7 @@ describe("lite paging", () => {
       {
         render: "/lite/stories/a-story",
         file: "lite/stories/a-story.html",
-        deps: ["api/stories/a-story.json", "images/lite-photo-sizes"],
+        deps: ["api/stories/a-story.json", "images/lite-photo-sizes/a-story"],
       },
     ]);
   });

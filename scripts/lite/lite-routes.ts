@@ -15,10 +15,11 @@ import { headNext } from "../content/emit.ts";
 export const LITE_HEADLINES = 30;
 
 /**
- * Stands for the photos' sizes among a lite story's inputs (scripts/commands/build.ts tells it after the
- * images stage): a photo link says how many bytes it opens.
+ * Stands for a story's photos' sizes among its lite page's inputs (scripts/commands/build.ts
+ * tells them after the images stage, lite-photo-sizes.ts): a photo link says how many bytes it
+ * opens.
  */
-export const LITE_PHOTO_SIZES = "images/lite-photo-sizes";
+export const litePhotoSizesInput = (id: string) => `images/lite-photo-sizes/${id}`;
 
 /** The archive pages a feed of `total` stories shows on its lite front, after the head. */
 export function liteFrontPages(total: number): number[] {
@@ -66,7 +67,7 @@ export function liteRoutes(
       ),
     ]),
     ...storyIds.map((id) =>
-      route(litePath.story(id), [api(API_PATHS.story(id)), LITE_PHOTO_SIZES]),
+      route(litePath.story(id), [api(API_PATHS.story(id)), litePhotoSizesInput(id)]),
     ),
   ];
 }
