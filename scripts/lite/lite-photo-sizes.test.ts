@@ -25,6 +25,13 @@ const story = (id: string, lead: string, ...inBody: string[]): Story =>
     ],
   }) as Story;
 
+/** Three stories: "a" shows harbour and pier, "b" ferry, "c" ferry and harbour. */
+const archive = () => [
+  story("a", "harbour", "pier"),
+  story("b", "ferry"),
+  story("c", "ferry", "harbour"),
+];
+
 const site = await mkdtemp(path.join(tmpdir(), "lite-photo-sizes-"));
 afterAll(() => rm(site, { recursive: true, force: true }));
 
@@ -40,25 +47,13 @@ async function variants(bytes: number, ...names: string[]) {
 describe("the photo sizes a lite story shows", () => {
   it("change for the stories that show a photo whose file changed, and for no other; a new photo changes none already there", async () => {
     await variants(1000, "harbour", "pier", "ferry");
-    const before = await litePhotoSizes(
-      contentOf(FIXTURE_TOPICS, [
-        story("a", "harbour", "pier"),
-        story("b", "ferry"),
-        story("c", "ferry", "harbour"),
-      ]),
-      site,
-    );
+    const before = await litePhotoSizes(contentOf(FIXTURE_TOPICS, archive()), site);
     expect([...before.keys()]).toEqual(["a", "b", "c"]);
 
     // Publishing a story with a photo new to the site: every other story's input stays.
     await variants(2000, "storm");
     const published = await litePhotoSizes(
-      contentOf(FIXTURE_TOPICS, [
-        story("new", "storm"),
-        story("a", "harbour", "pier"),
-        story("b", "ferry"),
-        story("c", "ferry", "harbour"),
-      ]),
+      contentOf(FIXTURE_TOPICS, [story("new", "storm"), ...archive()]),
       site,
     );
     for (const id of ["a", "b", "c"]) expect(published.get(id)).toBe(before.get(id));
@@ -66,14 +61,7 @@ describe("the photo sizes a lite story shows", () => {
 
     // The pier photo replaced by a larger file: only the story whose body shows it.
     await variants(1500, "pier");
-    const replaced = await litePhotoSizes(
-      contentOf(FIXTURE_TOPICS, [
-        story("a", "harbour", "pier"),
-        story("b", "ferry"),
-        story("c", "ferry", "harbour"),
-      ]),
-      site,
-    );
+    const replaced = await litePhotoSizes(contentOf(FIXTURE_TOPICS, archive()), site);
     expect(replaced.get("a")).not.toBe(before.get("a"));
     expect(replaced.get("b")).toBe(before.get("b"));
     expect(replaced.get("c")).toBe(before.get("c"));
