@@ -37,6 +37,7 @@ import { headersFile } from "../shared/headers.ts";
 import { ensureReleasesDir, STAGING_PREFIX } from "../shared/releases.ts";
 import { SiteOutput } from "../shared/site-output.ts";
 import { emitSyndication } from "../syndication/emit-syndication.ts";
+import { siteUrlFromEnv } from "../syndication/site-url.ts";
 
 // V8 lets a heap grow to up to four times what survived its last full collection before it
 // collects again: loading 100,000 stories (about 100 MB alive) grew it past 300 MB, memory
@@ -51,15 +52,23 @@ const dataDir = process.env.DATA_DIR ?? "data";
 const outDir = path.resolve(root, process.env.OUT_DIR ?? "dist");
 // BUILD_CACHE_DIR: another cache inside the project (the benchmark starts each archive cold).
 const cacheDir = path.resolve(root, process.env.BUILD_CACHE_DIR ?? CACHE_DIR);
-// BASE_PATH: the folder the site is served under, `/` unless set (docs/hosting.md, Mirrors).
-// Checked before anything is built: a bad one is one line naming it.
+// BASE_PATH: the folder the site is served under, `/` unless set (docs/hosting.md, Mirrors);
+// SITE_URL: its origin. Checked before anything is built: a bad one is one line naming it.
 let basePath: string;
+let siteUrl: string;
 try {
   basePath = basePathFromEnv(process.env);
+  siteUrl = siteUrlFromEnv(process.env);
 } catch (error) {
   console.error(`build failed: ${(error as Error).message}`);
   process.exit(1);
 }
+// Right for npm start and the tests, wrong on a public server, and nothing else would say so:
+// search engines and feed readers would be sent to localhost.
+if (!process.env.SITE_URL?.trim())
+  console.warn(
+    `warning: SITE_URL is not set: canonical links, feeds and sitemaps name ${siteUrl}; set it to the site's public origin (https://news.example.com) for a build you deploy (docs/hosting.md)`,
+  );
 
 const started = performance.now();
 const stages: string[] = [];
