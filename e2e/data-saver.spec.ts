@@ -1,5 +1,5 @@
 import type { BrowserContext, Request } from "@playwright/test";
-import { feedStories, PHOTOS_STORY } from "./page-types.ts";
+import { feedStories, PHOTOS_STORY, SEED_STORY } from "./page-types.ts";
 import { watchPageProblems } from "./support/page-problems";
 import { expect, type Page, test } from "./test";
 
@@ -163,6 +163,43 @@ test("a browser that asks to save data: front page in data saver mode until Load
   expect(problems).toEqual([]);
 });
 
+test("in data saver mode, Save for offline and Share are there before the app, and their press loads it and is done", async ({
+  page,
+  context,
+}) => {
+  const problems = watchPageProblems(page);
+  await savingDataContext(context);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // Chromium on Linux has no Web Share: the story's address goes to the clipboard.
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator, "share", { value: undefined, configurable: true });
+  });
+  const requests = watchRequests(page);
+
+  await page.goto(PHOTOS_STORY, { waitUntil: "load" });
+  const save = page.getByRole("button", { name: "Save for offline" });
+  await expect(save).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share this story" })).toBeVisible();
+  expect(requests.filter(isScript)).toHaveLength(0);
+  await save.click();
+  await expect.poll(() => requests.filter(isScript).length).toBeGreaterThan(0);
+  // The app pressed it again once it ran: saved, and the button says so.
+  await expect(save).toHaveAttribute("aria-pressed", "true", { timeout: 15_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(dataSaver(page)).toHaveAttribute("aria-checked", "true");
+
+  // Another story, and Share before the app.
+  requests.length = 0;
+  await page.goto(SEED_STORY, { waitUntil: "load" });
+  expect(requests.filter(isScript)).toHaveLength(0);
+  await page.getByRole("button", { name: "Share this story" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    new RegExp(`${SEED_STORY}$`),
+  );
+  expect(problems).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -175,5 +212,8 @@ test.describe("without JavaScript", () => {
     // Every photo shows as it always did: data saver needs script, or the lite pages.
     await expect(page.getByRole("button", { name: "Show photo" })).toHaveCount(0);
     await expect(page.getByRole("main").getByRole("img")).toHaveCount(4);
+    // Share and Save for offline need script: not there at all.
+    for (const name of ["Share this story", "Save for offline"])
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
   });
 });

@@ -24,6 +24,12 @@ export const DATA_SAVER_REPLAY = "data-saver";
 export const SHOW_PHOTO_REPLAY = "show-photo";
 /** On a figure: its photo is shown in data saver mode (pressed "Show photo"). */
 export const PHOTO_SHOWN_ATTRIBUTE = "data-photo-shown";
+/**
+ * `data-replay` of a story's "Share this story" and "Save for offline": pressed before the app is
+ * ready (in data saver mode the app loads only for such a press), they are pressed again after.
+ */
+export const SHARE_REPLAY = "share";
+export const SAVE_FOR_OFFLINE_REPLAY = "save-for-offline";
 /** `data-replay` of a text-size button is this prefix and the size: `text-size-lg`. */
 export const TEXT_SIZE_REPLAY_PREFIX = "text-size-";
 

@@ -26,7 +26,9 @@ function prerenderedPage() {
     <a href="/stories/one">A story</a>
     <button type="button" role="switch" aria-checked="false" data-replay="data-saver">Data saver</button>
     <figure data-later tabindex="-1"><picture><img data-held-srcset="/images/a-320.jpg 320w" alt="A"></picture>
-      <button type="button" data-replay="show-photo">Show photo</button></figure>`;
+      <button type="button" data-replay="show-photo">Show photo</button></figure>
+    <button type="button" class="chip" data-replay="share">Share this story</button>
+    <button type="button" class="chip" data-replay="save-for-offline">Save for offline</button>`;
 }
 
 const appScripts = () => document.head.querySelectorAll<HTMLScriptElement>("script[src]");
@@ -296,6 +298,19 @@ describe("in data saver mode", () => {
     sendRequests();
     expect(appScripts()).toHaveLength(1);
   });
+
+  it.each(["share", "save-for-offline"])(
+    "a press on %s loads the app, which is told to press it again",
+    (replay) => {
+      start();
+      vi.advanceTimersByTime(30_000);
+      expect(appScripts()).toHaveLength(0);
+      button(replay).click();
+      sendRequests();
+      expect(appScripts()).toHaveLength(1);
+      expect(window.dispatchStartUp?.handOver()).toBe(replay);
+    },
+  );
 
   it("shows a held photo on request, without the app", () => {
     start();

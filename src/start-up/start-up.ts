@@ -12,6 +12,8 @@ import {
   PHOTO_SHOWN_ATTRIBUTE,
   PRELOAD_ATTRIBUTE,
   REPLAY_ATTRIBUTE,
+  SAVE_FOR_OFFLINE_REPLAY,
+  SHARE_REPLAY,
   SHOW_PHOTO_REPLAY,
   TEXT_SIZE_REPLAY_PREFIX,
 } from "@/shared/prerender-contract";
@@ -25,7 +27,8 @@ import { sitePathOf } from "@/shared/with-base";
  * - Text size is done here, whole: a press applies and stores the size and marks the button
  *   pressed, within the frame, whether or not the app ever loads. The app reads the size back
  *   from <html>, so it adopts the choice.
- * - Load more shows the app's busy state at once; the app presses it again when it takes over.
+ * - Load more shows the app's busy state at once; the app presses it again when it takes over,
+ *   and so it does Share and Save for offline, which this script cannot do.
  * - The app's code loads once the page has loaded, settled and the browser is idle, or at the
  *   first sign of the reader (pointer, touch, key, focus, wheel), whichever comes first: by the
  *   time a reader presses something it is usually there, and it never competes with the page
@@ -89,6 +92,8 @@ export function startUp({
   let handedOver = false;
   /** The app is on its way: its requests are going out or gone. */
   let loading = false;
+  /** Share or Save for offline, pressed before the app was there: it presses it again. */
+  let pressedForApp: string | undefined;
   /** The Load more button shown busy, with what it showed before. */
   let busy: { button: Element; children: Node[]; ariaDisabled: string | null } | undefined;
 
@@ -203,6 +208,8 @@ export function startUp({
       // The stories the press asks for load while the app does.
       const next = button.getAttribute(PRELOAD_ATTRIBUTE);
       if (next) preload(next, "preload");
+    } else if (name === SHARE_REPLAY || name === SAVE_FOR_OFFLINE_REPLAY) {
+      pressedForApp = name;
     }
     loadApp();
   };
@@ -230,7 +237,7 @@ export function startUp({
     handOver() {
       handedOver = true;
       document.removeEventListener("click", onClick, true);
-      const pressed = busy ? LOAD_MORE_REPLAY : undefined;
+      const pressed = busy ? LOAD_MORE_REPLAY : pressedForApp;
       undoBusy();
       return pressed;
     },

@@ -6,18 +6,17 @@ import {
   StorageRefusedError,
   saveStory,
 } from "@/shared/offline-storage";
-import { useHydrated } from "@/shared/use-hydrated";
+import { REPLAY_ATTRIBUTE, SAVE_FOR_OFFLINE_REPLAY } from "@/shared/prerender-contract";
 
 type Saved = "unknown" | "yes" | "no";
 
 /**
  * "Save for offline": keeps the story's page, data and photos on this device until the reader
  * removes it (on this button or the Saved page). A toggle: its name stays the same and
- * `aria-pressed` says whether the story is saved. Like Share, it needs script, so it appears
- * once the app runs.
+ * `aria-pressed` says whether the story is saved, once that is known. Like Share, it is in the
+ * prerendered page, and a press before the app runs is made again by the app (share-button.tsx).
  */
 export function SaveForOffline({ id }: { id: string }) {
-  const hydrated = useHydrated();
   const [saved, setSaved] = useState<Saved>("unknown");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
@@ -36,20 +35,24 @@ export function SaveForOffline({ id }: { id: string }) {
     };
   }, [id]);
 
-  if (!hydrated) return null;
-
   const toggle = async () => {
-    if (busy || saved === "unknown") return;
+    if (busy) return;
     setBusy(true);
     setMessage("");
     try {
-      if (saved === "yes") {
+      // Pressed before the story's state was known (the app pressing it again as it starts, for
+      // a press on the prerendered page): the button showed no state then, and the press saves.
+      const wasSaved =
+        saved === "unknown" ? await isStorySaved(id).catch(() => false) : saved === "yes";
+      if (wasSaved && saved === "yes") {
         await removeSavedStory(id);
         setSaved("no");
         setMessage("Removed from your saved stories.");
       } else {
-        const article = button.current?.closest("article");
-        await saveStory(id, article ? await photosShownIn(article) : []);
+        if (!wasSaved) {
+          const article = button.current?.closest("article");
+          await saveStory(id, article ? await photosShownIn(article) : []);
+        }
         setSaved("yes");
         setMessage("Saved. It reads without a connection, from your Saved page.");
       }
@@ -65,14 +68,15 @@ export function SaveForOffline({ id }: { id: string }) {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 print:hidden">
+    <div className="story-action print:hidden">
       <button
         ref={button}
         type="button"
         className="chip"
-        aria-pressed={saved === "yes"}
-        aria-disabled={busy || saved === "unknown" || undefined}
+        aria-pressed={saved === "unknown" ? undefined : saved === "yes"}
+        aria-disabled={busy || undefined}
         onClick={toggle}
+        {...{ [REPLAY_ATTRIBUTE]: SAVE_FOR_OFFLINE_REPLAY }}
       >
         {saved === "yes" ? <span aria-hidden="true">✓&nbsp;</span> : null}
         Save for offline

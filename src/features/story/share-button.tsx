@@ -1,18 +1,17 @@
 import { useState } from "react";
-import { useHydrated } from "@/shared/use-hydrated";
+import { REPLAY_ATTRIBUTE, SHARE_REPLAY } from "@/shared/prerender-contract";
 import { withBase } from "@/shared/with-base";
 
 type Props = { path: string; title: string };
 
 /**
  * Shares the story: the system share sheet where the browser has the Web Share API (phones),
- * otherwise the story's address goes to the clipboard and a status message says so. It needs
- * script, so it appears only once the app runs; the prerendered page has no dead button.
+ * otherwise the story's address goes to the clipboard and a status message says so. It is in
+ * the prerendered page: pressed before the app runs, the start-up script loads the app, which
+ * presses it again (`data-replay`); without script it is hidden (story-body.css).
  */
 export function ShareButton({ path, title }: Props) {
-  const hydrated = useHydrated();
   const [message, setMessage] = useState("");
-  if (!hydrated) return null;
 
   const share = async () => {
     // This origin's address of the story (a mirror's own, under its base path).
@@ -42,8 +41,13 @@ export function ShareButton({ path, title }: Props) {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 print:hidden">
-      <button type="button" onClick={share} className="chip">
+    <div className="story-action print:hidden">
+      <button
+        type="button"
+        onClick={share}
+        className="chip"
+        {...{ [REPLAY_ATTRIBUTE]: SHARE_REPLAY }}
+      >
         Share this story
       </button>
       <p role="status" className="text-[0.875em]">
