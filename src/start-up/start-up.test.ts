@@ -300,15 +300,25 @@ describe("in data saver mode", () => {
   });
 
   it.each(["share", "save-for-offline"])(
-    "a press on %s loads the app, which is told to press it again",
+    "a press on %s answers at once, loads the app and hands the press to it",
     (replay) => {
       start();
       vi.advanceTimersByTime(30_000);
       expect(appScripts()).toHaveLength(0);
       button(replay).click();
+      // Answered at once: at work until the app takes the press over.
+      expect(button(replay)).toHaveAttribute("aria-disabled", "true");
+      sendRequests();
+      expect(appScripts()).toHaveLength(1);
+      // The app's code failed: pressable again, and the next press tries again.
+      appScripts()[0]?.dispatchEvent(new Event("error"));
+      expect(button(replay)).not.toHaveAttribute("aria-disabled");
+      button(replay).click();
       sendRequests();
       expect(appScripts()).toHaveLength(1);
       expect(window.dispatchStartUp?.handOver()).toBe(replay);
+      // Handed over as it was prerendered, so hydration finds the HTML it rendered.
+      expect(button(replay)).not.toHaveAttribute("aria-disabled");
     },
   );
 

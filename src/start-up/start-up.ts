@@ -92,10 +92,13 @@ export function startUp({
   let handedOver = false;
   /** The app is on its way: its requests are going out or gone. */
   let loading = false;
-  /** Share or Save for offline, pressed before the app was there: it presses it again. */
-  let pressedForApp: string | undefined;
   /** The Load more button shown busy, with what it showed before. */
   let busy: { button: Element; children: Node[]; ariaDisabled: string | null } | undefined;
+  /**
+   * Share or Save for offline, pressed before the app was there (the app presses it again),
+   * shown at work (`aria-disabled`, styles.css) until then; what it showed before.
+   */
+  let pressedForApp: { name: string; button: Element; ariaDisabled: string | null } | undefined;
 
   const textSizeButtons = () =>
     document.querySelectorAll(`[${REPLAY_ATTRIBUTE}^="${TEXT_SIZE_REPLAY_PREFIX}"]`);
@@ -117,12 +120,17 @@ export function startUp({
     }
   };
 
+  const restoreDisabled = (button: Element, ariaDisabled: string | null) => {
+    if (ariaDisabled === null) button.removeAttribute("aria-disabled");
+    else button.setAttribute("aria-disabled", ariaDisabled);
+  };
   const undoBusy = () => {
-    if (!busy) return;
-    busy.button.replaceChildren(...busy.children);
-    if (busy.ariaDisabled === null) busy.button.removeAttribute("aria-disabled");
-    else busy.button.setAttribute("aria-disabled", busy.ariaDisabled);
-    busy = undefined;
+    if (busy) {
+      busy.button.replaceChildren(...busy.children);
+      restoreDisabled(busy.button, busy.ariaDisabled);
+      busy = undefined;
+    }
+    if (pressedForApp) restoreDisabled(pressedForApp.button, pressedForApp.ariaDisabled);
   };
 
   // The page the service worker shows offline in place of one it has no copy of: the app
@@ -135,12 +143,13 @@ export function startUp({
     const script = document.createElement("script");
     script.type = "module";
     script.src = entry;
-    // Blocked or failed: the page stays as it was (Load more no longer busy), and the next
-    // interaction tries again.
+    // Blocked or failed: the page stays as it was (Load more, Share or Save no longer busy),
+    // and the next interaction tries again.
     script.onerror = () => {
       script.remove();
       loading = false;
       undoBusy();
+      pressedForApp = undefined;
     };
     document.head.append(script);
   };
@@ -208,8 +217,9 @@ export function startUp({
       // The stories the press asks for load while the app does.
       const next = button.getAttribute(PRELOAD_ATTRIBUTE);
       if (next) preload(next, "preload");
-    } else if (name === SHARE_REPLAY || name === SAVE_FOR_OFFLINE_REPLAY) {
-      pressedForApp = name;
+    } else if ((name === SHARE_REPLAY || name === SAVE_FOR_OFFLINE_REPLAY) && !pressedForApp) {
+      pressedForApp = { name, button, ariaDisabled: button.getAttribute("aria-disabled") };
+      button.setAttribute("aria-disabled", "true");
     }
     loadApp();
   };
@@ -237,7 +247,7 @@ export function startUp({
     handOver() {
       handedOver = true;
       document.removeEventListener("click", onClick, true);
-      const pressed = busy ? LOAD_MORE_REPLAY : pressedForApp;
+      const pressed = busy ? LOAD_MORE_REPLAY : pressedForApp?.name;
       undoBusy();
       return pressed;
     },
