@@ -1,25 +1,24 @@
 /**
- * The lite pages in `npm run bench` (called from site-bench.ts against the site it serves):
+ * The lite pages in `npm run bench` (scripts/commands/bench.ts, against the site it serves):
  * - bytes: what the seed story's lite page and the lite front page transfer in all, as a
  *   browser that accepts only gzip receives them (every response's headers and body), and how
  *   many requests each makes (one: the page itself), against the budgets of ISSUE-26 (15 KB and
  *   10 KB);
- * - Lighthouse 12, mobile and desktop, median of `runs`: the four category scores (target 100).
+ * - Lighthouse 12, mobile and desktop, median of `runs` (site-bench-lighthouse.ts): the four
+ *   category scores (target 100).
  * Alone, against a running build: `tsx scripts/bench/lite-bench.ts <origin>`.
  */
 import { chromium } from "@playwright/test";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse, { desktopConfig } from "lighthouse";
 import { litePath } from "../../src/shared/lite-paths.ts";
-import { median } from "./median.ts";
 import { SEED_STORY_ID as SEED_STORY } from "./seed-story.ts";
+import { categoryScores, lighthouseMedians } from "./site-bench-lighthouse.ts";
+import { kb, ok } from "./site-measurement.ts";
 
 const PAGES = [
   { name: "lite story (seed)", path: litePath.story(SEED_STORY), budget: 15 * 1024 },
   { name: "lite front page", path: litePath.front(), budget: 10 * 1024 },
 ];
 const FORM_FACTORS = ["mobile", "desktop"] as const;
-const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 export type LiteBenchResult = {
   pages: {
@@ -55,51 +54,30 @@ async function transferred(origin: string, chromePath: string, path: string) {
   }
 }
 
-async function scores(url: string, formFactor: (typeof FORM_FACTORS)[number], port: number) {
-  const result = await lighthouse(
-    url,
-    { port, output: "json", logLevel: "error" },
-    formFactor === "desktop" ? desktopConfig : undefined,
-  );
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  return CATEGORIES.map((id) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100));
-}
-
 export async function liteBench(options: {
   origin: string;
   chromePath: string;
   runs: number;
 }): Promise<LiteBenchResult> {
   const { origin, chromePath, runs } = options;
-  const chrome = await chromeLauncher.launch({
+  const measured = await lighthouseMedians(
     chromePath,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
-  });
-  try {
-    const pages: LiteBenchResult["pages"] = [];
-    for (const page of PAGES) {
-      const { bytes, requests } = await transferred(origin, chromePath, page.path);
-      const byFormFactor = {} as LiteBenchResult["pages"][number]["scores"];
-      for (const formFactor of FORM_FACTORS) {
-        const samples: number[][] = [];
-        for (let run = 0; run < runs; run++) {
-          console.log(`Lighthouse ${formFactor} ${page.path} run ${run + 1}/${runs}`);
-          samples.push(await scores(`${origin}${page.path}`, formFactor, chrome.port));
-        }
-        byFormFactor[formFactor] = CATEGORIES.map((_, index) =>
-          median(samples.map((sample) => sample[index] ?? 0)),
-        );
-      }
-      pages.push({ ...page, transferredGzip: bytes, requests, scores: byFormFactor });
+    PAGES.map((page) => ({ name: page.name, url: `${origin}${page.path}` })),
+    runs,
+  );
+  const pages: LiteBenchResult["pages"] = [];
+  for (const page of PAGES) {
+    const { bytes, requests } = await transferred(origin, chromePath, page.path);
+    const scores = {} as LiteBenchResult["pages"][number]["scores"];
+    for (const formFactor of FORM_FACTORS) {
+      const median = measured[formFactor][page.name];
+      if (!median) throw new Error(`Lighthouse measured nothing for ${page.path} (${formFactor})`);
+      scores[formFactor] = categoryScores(median);
     }
-    return { pages, runs };
-  } finally {
-    await chrome.kill();
+    pages.push({ ...page, transferredGzip: bytes, requests, scores });
   }
+  return { pages, runs };
 }
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ok = (pass: boolean) => (pass ? "✅" : "❌");
 
 /** The report's section on the lite pages. */
 export function liteTable(result: LiteBenchResult): string {

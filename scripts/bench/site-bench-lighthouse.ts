@@ -37,7 +37,15 @@ export type LighthousePage = {
   lcpAgainst?: string;
 };
 
-type LighthouseResults = Record<FormFactor, Record<string, Run & { runs: Run[] }>>;
+export type LighthouseResults = Record<FormFactor, Record<string, Run & { runs: Run[] }>>;
+
+/** A run's four category scores: Performance, Accessibility, Best Practices, SEO. */
+export const categoryScores = (run: Run) => [
+  run.performance,
+  run.accessibility,
+  run.bestPractices,
+  run.seo,
+];
 
 async function lighthouseRun(url: string, formFactor: FormFactor, port: number): Promise<Run> {
   const result = await lighthouse(
@@ -86,9 +94,17 @@ function medianRun(runs: Run[]): Run {
   };
 }
 
-async function measurePages(bench: BenchSite, pages: LighthousePage[]) {
+/**
+ * Lighthouse, mobile (its default throttling) and desktop, `runs` times for each page, in one
+ * Chrome: each page's median run by form factor, with its runs.
+ */
+export async function lighthouseMedians(
+  chromePath: string,
+  pages: { name: string; url: string }[],
+  runs = RUNS,
+): Promise<LighthouseResults> {
   const chrome = await chromeLauncher.launch({
-    chromePath: bench.chromePath,
+    chromePath,
     chromeFlags: [
       "--headless=new",
       "--no-sandbox",
@@ -102,12 +118,12 @@ async function measurePages(bench: BenchSite, pages: LighthousePage[]) {
   try {
     for (const formFactor of FORM_FACTORS) {
       for (const page of pages) {
-        const runs: Run[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          console.log(`Lighthouse ${formFactor} ${page.name} run ${i + 1}/${RUNS}`);
-          runs.push(await lighthouseRun(page.url(bench), formFactor, chrome.port));
+        const samples: Run[] = [];
+        for (let i = 0; i < runs; i++) {
+          console.log(`Lighthouse ${formFactor} ${page.name} run ${i + 1}/${runs}`);
+          samples.push(await lighthouseRun(page.url, formFactor, chrome.port));
         }
-        results[formFactor][page.name] = { ...medianRun(runs), runs };
+        results[formFactor][page.name] = { ...medianRun(samples), runs: samples };
       }
     }
   } finally {
@@ -124,7 +140,7 @@ function report(title: string, pages: LighthousePage[], results: LighthouseResul
       if (!r) continue;
       const against = page.lcpAgainst ? results[formFactor][page.lcpAgainst] : undefined;
       const ratio = against ? r.lcp / against.lcp : Number.NaN;
-      const scores = [r.performance, r.accessibility, r.bestPractices, r.seo];
+      const scores = categoryScores(r);
       const target = (pass: boolean) => (page.app ? ok(pass) : "");
       const transferred = Object.entries(r.bytes)
         .filter(([type, size]) => type !== "total" && size > 0)
@@ -156,6 +172,10 @@ export const lighthouseMeasurement = (
 ): SiteMeasurement =>
   siteMeasurement(
     key,
-    (bench) => measurePages(bench, pages),
+    (bench) =>
+      lighthouseMedians(
+        bench.chromePath,
+        pages.map((page) => ({ name: page.name, url: page.url(bench) })),
+      ),
     (results) => report(title, pages, results),
   );
