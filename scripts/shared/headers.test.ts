@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  A_DAY,
   CACHE_RULES,
   cacheControlFor,
   DEFAULT_CACHE_CONTROL,
@@ -62,10 +63,12 @@ describe("the headers table", () => {
       expect(rules.get(rule.path)).toEqual([["Cache-Control", rule.cacheControl]]);
   });
 
-  it("keeps hashed files forever and revalidates pages, the API and unknown paths", () => {
+  it("keeps hashed files forever, archive pages and photos a day, and revalidates pages, the API and unknown paths", () => {
     expect(cacheControlFor("/assets/index-Dx81kQ.js")).toBe(IMMUTABLE);
     expect(cacheControlFor("/api/feeds/iran/1.json")).toBe(DEFAULT_CACHE_CONTROL);
     expect(cacheControlFor("/images/harbour-320.avif")).toMatch(/max-age=86400/);
+    // Rewritten by a correction: a day, never forever.
+    expect(cacheControlFor("/archive/iran/3.json")).toBe(A_DAY);
     for (const page of ["/", "/topics/iran", "/stories/x", "/assets"])
       expect(cacheControlFor(page)).toBe(DEFAULT_CACHE_CONTROL);
   });

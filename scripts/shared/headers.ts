@@ -1,7 +1,8 @@
 /**
  * The headers every host sends, as one table: a strict Content Security Policy (inline code
  * only by hash) and the other security headers on every response, and Cache-Control by path.
- * Hashed assets and full feed archive pages are never rewritten, so they are kept forever.
+ * Hashed assets are never rewritten, so they are kept forever; feed archive pages and photos,
+ * rewritten only by an edit, a day.
  * The build writes it out twice, as `_headers` (Netlify, Cloudflare Pages, `npm start`) and as
  * the nginx configuration `_nginx.conf` (scripts/hosting/nginx-config.ts). The table names paths
  * inside the site; the files name them under the build's base path (src/shared/base-path.ts).
@@ -12,6 +13,11 @@ export type CspHashes = { scripts: string[]; styles: string[] };
 
 /** Hashed file names: a new build writes new names, so a copy can be kept forever. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
+/**
+ * A day, then one more use of the kept copy while it is checked (a 304 when it is current): for
+ * files rewritten only by an edit, under the same name.
+ */
+export const A_DAY = "public, max-age=86400, stale-while-revalidate=604800";
 /** Always ask the server whether the copy is still current (a 304 when it is). */
 export const REVALIDATE = "public, max-age=0, must-revalidate";
 
@@ -24,9 +30,13 @@ export const REVALIDATE = "public, max-age=0, must-revalidate";
  */
 export const CACHE_RULES: readonly { path: `/${string}`; cacheControl: string }[] = [
   { path: "/assets/*", cacheControl: IMMUTABLE },
-  // Full feed archive pages: written once, never changed by publishing (docs/api.md).
-  { path: "/archive/*", cacheControl: IMMUTABLE },
-  { path: "/images/*", cacheControl: "public, max-age=86400, stale-while-revalidate=604800" },
+  // Full feed archive pages: publishing a story never changes one, but a correction does (an
+  // edited headline or summary on a card it shows, or a story dated before the feed's head):
+  // kept forever, a browser would show the uncorrected card for good (docs/api.md). The CDN
+  // is purged at once (_purge.txt lists them).
+  { path: "/archive/*", cacheControl: A_DAY },
+  // A photo replaced under the same name changes its variants.
+  { path: "/images/*", cacheControl: A_DAY },
   // The search index's shards are folders named by the hash of what they index, its WebAssembly
   // is named by Pagefind's version (scripts/search/search-index.ts); the shard list and
   // Pagefind's script keep their names, so they revalidate like the pages.

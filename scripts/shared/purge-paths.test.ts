@@ -29,7 +29,7 @@ describe("purgeList", () => {
     ]);
   });
 
-  it("never lists an immutable file, except an archive page publishing rewrote", () => {
+  it("never lists an immutable file or a new archive page; lists an archive page publishing rewrote", () => {
     const changes = new Map([
       ["assets/app-1a2b.js", false],
       ["assets/app-0f0f.js", true],

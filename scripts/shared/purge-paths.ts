@@ -7,9 +7,9 @@
  * gone), as a reader requests it (`/`, `/stories/<id>`, `.html` dropped), in the order to purge:
  * what pages load first (photos, icons, the search's script), then the API, archive pages and
  * feeds, then the pages, and last the service worker and web app manifest, which name pages.
- * Immutable files are never listed (`/assets/*`, the search's shards and WebAssembly, a new
- * archive page), except an archive page that publishing rewrote (an edited story's), which a
- * CDN would otherwise keep forever. `/*` alone means everything: there was nothing to compare
+ * Immutable files are never listed (`/assets/*`, the search's shards and WebAssembly), nor a new
+ * archive page; an archive page that publishing rewrote (an edited story's) is, as a CDN would
+ * otherwise keep it a day. `/*` alone means everything: there was nothing to compare
  * with (a first build, a deleted cache).
  */
 
