@@ -34,8 +34,13 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 }
 
 /** Says how a step ended, with its wall time, so a slow run shows which step grew. */
-function finish(label: string, started: number, exit: number | string | null): boolean {
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+function finish(
+  label: string,
+  started: number,
+  exit: number | string | null,
+  ended = performance.now(),
+): boolean {
+  const seconds = ((ended - started) / 1000).toFixed(1);
   if (exit === 0) console.log(`✔ ${label}: ${seconds} s`);
   else console.log(`✖ ${label} failed (exit ${exit}) after ${seconds} s`);
   return exit === 0;
@@ -67,16 +72,17 @@ function start(label: string, command: string, args: string[]) {
     env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) },
   });
   closeSync(out);
-  const finished = new Promise<number | null>((resolve) => {
-    child.on("close", (code) => resolve(code));
-    child.on("error", () => resolve(null));
+  // When it ended, not when it is reported (after the steps it ran beside).
+  const finished = new Promise<{ code: number | null; ended: number }>((resolve) => {
+    child.on("close", (code) => resolve({ code, ended: performance.now() }));
+    child.on("error", () => resolve({ code: null, ended: performance.now() }));
   });
   return {
     async report(): Promise<boolean> {
-      const code = await finished;
+      const { code, ended } = await finished;
       console.log(`\n▶ ${label} (run beside the steps above): ${command} ${args.join(" ")}`);
       process.stdout.write(readFileSync(log));
-      return finish(label, started, code);
+      return finish(label, started, code, ended);
     },
   };
 }
