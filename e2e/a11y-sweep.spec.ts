@@ -262,8 +262,9 @@ for (const pageType of PAGE_TYPES) {
   test(`${pageType.name}: semantics, keyboard, axe, motion, targets, reflow and text spacing`, async ({
     page,
   }, testInfo) => {
-    // One page load; six axe runs (on a loaded 2-core machine one can take 15 s), three Tab
-    // rounds and five sweeps of the text sizes: the time of the six tests this one replaces.
+    // One page load; six axe runs, two of every rule (on a loaded 2-core machine one can take
+    // 15 s), three Tab rounds and five sweeps of the text sizes: the time of the six tests this
+    // one replaces.
     test.setTimeout(360_000);
     matrixFiles(testInfo);
     // The default 1280 x 720 window, light, MD: the page as it loads for most tests.
