@@ -15,7 +15,15 @@
  * cores were busy less than half of `npm test`'s time with the steps one after another.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { parseArgs } from "node:util";
 import { HOSTILE_DATA_DIR, HOSTILE_DIST } from "../../e2e/fixtures/hostile-corpus.ts";
 
@@ -30,17 +38,12 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   console.log(`\n▶ ${label}: ${shownEnv.join("")}${command} ${args.join(" ")}`);
   const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  return finish(label, started, result.status ?? result.signal);
+  return finish(label, (performance.now() - started) / 1000, result.status ?? result.signal);
 }
 
 /** Says how a step ended, with its wall time, so a slow run shows which step grew. */
-function finish(
-  label: string,
-  started: number,
-  exit: number | string | null,
-  ended = performance.now(),
-): boolean {
-  const seconds = ((ended - started) / 1000).toFixed(1);
+function finish(label: string, wallSeconds: number, exit: number | string | null): boolean {
+  const seconds = wallSeconds.toFixed(1);
   if (exit === 0) console.log(`✔ ${label}: ${seconds} s`);
   else console.log(`✖ ${label} failed (exit ${exit}) after ${seconds} s`);
   return exit === 0;
@@ -63,7 +66,7 @@ if (!run("lint", bin("biome"), ["check", "."])) failures.push("lint");
  * process, so it could not drain a pipe) until `report` prints it.
  */
 function start(label: string, command: string, args: string[]) {
-  const started = performance.now();
+  const started = Date.now();
   const log = `${REPORTS}/${label.replaceAll(" ", "-")}.log`;
   const out = openSync(log, "w");
   const child = spawn(command, args, {
@@ -72,17 +75,18 @@ function start(label: string, command: string, args: string[]) {
     env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) },
   });
   closeSync(out);
-  // When it ended, not when it is reported (after the steps it ran beside).
-  const finished = new Promise<{ code: number | null; ended: number }>((resolve) => {
-    child.on("close", (code) => resolve({ code, ended: performance.now() }));
-    child.on("error", () => resolve({ code: null, ended: performance.now() }));
+  const finished = new Promise<number | null>((resolve) => {
+    child.on("close", (code) => resolve(code));
+    child.on("error", () => resolve(null));
   });
   return {
     async report(): Promise<boolean> {
-      const { code, ended } = await finished;
+      const code = await finished;
       console.log(`\n▶ ${label} (run beside the steps above): ${command} ${args.join(" ")}`);
       process.stdout.write(readFileSync(log));
-      return finish(label, started, code, ended);
+      // Timed to its end, not to now: the steps it ran beside block this process (spawnSync),
+      // so its exit is seen only after them. Its log was last written as it ended.
+      return finish(label, (statSync(log).mtimeMs - started) / 1000, code);
     },
   };
 }
