@@ -156,13 +156,6 @@ export async function checkImages(
  * returns its body's, each with its block's index. A body may have holes (a story the build
  * already knows keeps only its photo blocks, at their indexes: see validate.ts).
  */
-/** The srcs of the photos a story shows: its lead photo's, then its body's, in order. */
-export function photoSrcsOf(story: Story): string[] {
-  const srcs = story.photo ? [story.photo.src] : [];
-  for (const block of story.body) if (block?.type === "photo") srcs.push(block.photo.src);
-  return srcs;
-}
-
 export function addStoryPhotos(
   photos: Map<string, Photo>,
   story: Story,
@@ -175,4 +168,11 @@ export function addStoryPhotos(
     bodyPhotos.push([index, block.photo]);
   });
   return bodyPhotos;
+}
+
+/** The srcs of the photos a story shows: its lead photo's, then its body's, in order. */
+export function photoSrcsOf(story: Story): string[] {
+  const srcs = story.photo ? [story.photo.src] : [];
+  for (const block of story.body) if (block?.type === "photo") srcs.push(block.photo.src);
+  return srcs;
 }

@@ -16,21 +16,17 @@ export async function litePhotoSizes(
   content: Content,
   siteDir: string,
 ): Promise<Map<string, string>> {
-  const files = [...new Set([...content.photos.values()].map(litePhotoPath))];
-  const sizes = new Map(
-    await mapLimit(files, 16, async (file): Promise<[string, number]> => {
+  // Each photo's link, "<file> <bytes>", by its src.
+  const links = new Map(
+    await mapLimit([...content.photos], 16, async ([src, photo]): Promise<[string, string]> => {
+      const file = litePhotoPath(photo);
       const { size } = await stat(path.join(siteDir, file.slice(1)));
-      return [file, size];
+      return [src, `${file} ${size}`];
     }),
   );
   const byStory = new Map<string, string>();
   for (const card of content.cards) {
-    const shown = (content.photosOf.get(card.id) ?? []).map((src) => {
-      const photo = content.photos.get(src);
-      if (!photo) throw new Error(`lite pages: story ${card.id} shows ${src}, which is no photo`);
-      const file = litePhotoPath(photo);
-      return `${file} ${sizes.get(file)}`;
-    });
+    const shown = (content.photosOf.get(card.id) ?? []).map((src) => links.get(src));
     byStory.set(card.id, sha1(shown.join("\n")));
   }
   return byStory;
