@@ -69,6 +69,9 @@ export type StartUpOptions = {
   signal?: AbortSignal;
 };
 
+/** The buttons the app presses again when the reader pressed them before it was there. */
+const REPLAYED_BY_APP = [LOAD_MORE_REPLAY, SHARE_REPLAY, SAVE_FOR_OFFLINE_REPLAY];
+
 const INTERACTIONS = ["pointerdown", "pointermove", "touchstart", "keydown", "focusin", "wheel"];
 
 export function routeImportsFor(
@@ -92,13 +95,14 @@ export function startUp({
   let handedOver = false;
   /** The app is on its way: its requests are going out or gone. */
   let loading = false;
-  /** The Load more button shown busy, with what it showed before. */
-  let busy: { button: Element; children: Node[]; ariaDisabled: string | null } | undefined;
   /**
-   * Share or Save for offline, pressed before the app was there (the app presses it again),
-   * shown at work (`aria-disabled`, styles.css) until then; what it showed before.
+   * The button pressed before the app was there that the app presses again (Load more, Share,
+   * Save for offline), shown at work until then (`aria-disabled`, and Load more's busy label),
+   * with what it showed before.
    */
-  let pressedForApp: { name: string; button: Element; ariaDisabled: string | null } | undefined;
+  let pressedEarly:
+    | { name: string; button: Element; children: Node[]; ariaDisabled: string | null }
+    | undefined;
 
   const textSizeButtons = () =>
     document.querySelectorAll(`[${REPLAY_ATTRIBUTE}^="${TEXT_SIZE_REPLAY_PREFIX}"]`);
@@ -120,17 +124,14 @@ export function startUp({
     }
   };
 
-  const restoreDisabled = (button: Element, ariaDisabled: string | null) => {
+  /** Puts back what the early press changed, so hydration finds the HTML the app rendered. */
+  const undoPressedEarly = () => {
+    if (!pressedEarly) return;
+    const { button, children, ariaDisabled } = pressedEarly;
+    button.replaceChildren(...children);
     if (ariaDisabled === null) button.removeAttribute("aria-disabled");
     else button.setAttribute("aria-disabled", ariaDisabled);
-  };
-  const undoBusy = () => {
-    if (busy) {
-      busy.button.replaceChildren(...busy.children);
-      restoreDisabled(busy.button, busy.ariaDisabled);
-      busy = undefined;
-    }
-    if (pressedForApp) restoreDisabled(pressedForApp.button, pressedForApp.ariaDisabled);
+    pressedEarly = undefined;
   };
 
   // The page the service worker shows offline in place of one it has no copy of: the app
@@ -148,8 +149,7 @@ export function startUp({
     script.onerror = () => {
       script.remove();
       loading = false;
-      undoBusy();
-      pressedForApp = undefined;
+      undoPressedEarly();
     };
     document.head.append(script);
   };
@@ -206,20 +206,20 @@ export function startUp({
       if (figure) releasePhotos(figure);
       if (figure instanceof HTMLElement) figure.focus();
       if (isDataSaverOn()) return;
-    } else if (name === LOAD_MORE_REPLAY && !busy) {
-      busy = {
+    } else if (REPLAYED_BY_APP.includes(name) && !pressedEarly) {
+      pressedEarly = {
+        name,
         button,
         children: [...button.childNodes],
         ariaDisabled: button.getAttribute("aria-disabled"),
       };
-      button.textContent = LOAD_MORE_BUSY_LABEL;
       button.setAttribute("aria-disabled", "true");
-      // The stories the press asks for load while the app does.
-      const next = button.getAttribute(PRELOAD_ATTRIBUTE);
-      if (next) preload(next, "preload");
-    } else if ((name === SHARE_REPLAY || name === SAVE_FOR_OFFLINE_REPLAY) && !pressedForApp) {
-      pressedForApp = { name, button, ariaDisabled: button.getAttribute("aria-disabled") };
-      button.setAttribute("aria-disabled", "true");
+      if (name === LOAD_MORE_REPLAY) {
+        button.textContent = LOAD_MORE_BUSY_LABEL;
+        // The stories the press asks for load while the app does.
+        const next = button.getAttribute(PRELOAD_ATTRIBUTE);
+        if (next) preload(next, "preload");
+      }
     }
     loadApp();
   };
@@ -247,8 +247,8 @@ export function startUp({
     handOver() {
       handedOver = true;
       document.removeEventListener("click", onClick, true);
-      const pressed = busy ? LOAD_MORE_REPLAY : pressedForApp?.name;
-      undoBusy();
+      const pressed = pressedEarly?.name;
+      undoPressedEarly();
       return pressed;
     },
   };

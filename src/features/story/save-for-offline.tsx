@@ -40,16 +40,15 @@ export function SaveForOffline({ id }: { id: string }) {
     setBusy(true);
     setMessage("");
     try {
-      // Pressed before the story's state was known (the app pressing it again as it starts, for
-      // a press on the prerendered page): the button showed no state then, and the press saves.
-      const wasSaved =
-        saved === "unknown" ? await isStorySaved(id).catch(() => false) : saved === "yes";
-      if (wasSaved && saved === "yes") {
+      if (saved === "yes") {
         await removeSavedStory(id);
         setSaved("no");
         setMessage("Removed from your saved stories.");
       } else {
-        if (!wasSaved) {
+        // Pressed before the story's state was known (the app pressing it again as it starts,
+        // for a press on the prerendered page, which showed no state): the press saves, unless
+        // the story is saved already.
+        if (saved === "no" || !(await isStorySaved(id).catch(() => false))) {
           const article = button.current?.closest("article");
           await saveStory(id, article ? await photosShownIn(article) : []);
         }
